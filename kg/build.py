@@ -1,0 +1,88 @@
+"""Building the knowledge graph: read articles, extract, write one named graph each, reason."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Dataset, Graph
+
+from kg.extract import extract
+from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph
+from kg.rdf import doc_to_graph
+from kg.reader import ArticleError, find_articles, read_article
+from kg.reasoning import infer
+from kg.resources import ontology_file
+
+PREFIXES = {"news": NEWS, "id": "https://w3id.org/newskg/id/", "graph": "https://w3id.org/newskg/graph/",
+            "schema": "https://schema.org/", "prov": "http://www.w3.org/ns/prov#",
+            "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+            "skos": "http://www.w3.org/2004/02/skos/core#", "wd": "http://www.wikidata.org/entity/"}
+
+
+@dataclass
+class BuildReport:
+    articles: int = 0
+    entities: int = 0
+    events: int = 0
+    asserted: int = 0
+    inferred: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def new_dataset() -> Dataset:
+    ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.graph(ONTOLOGY_GRAPH).parse(str(ontology_file("news.ttl")), format="turtle")
+    ds.graph(ENTITIES_GRAPH).parse(str(ontology_file("entities.ttl")), format="turtle")
+    return ds
+
+
+def add_article(ds: Dataset, path: Path) -> int:
+    """Extract one article into its own named graph; returns its event count."""
+    doc = extract(read_article(path))
+    g = ds.graph(article_graph(path.stem))
+    doc_to_graph(doc, g, path.read_bytes())
+    return len(doc.events)
+
+
+def reason(ds: Dataset, engine: str = "owlrl") -> int:
+    """Replace the inferred graph with what `engine` derives from all the other graphs."""
+    ds.remove_graph(ds.graph(INFERRED_GRAPH))
+    asserted = Graph()
+    for s, p, o, c in ds.quads((None, None, None, None)):
+        if c != INFERRED_GRAPH:
+            asserted.add((s, p, o))
+    inferred = ds.graph(INFERRED_GRAPH)
+    for t in infer(asserted, engine):
+        inferred.add(t)
+    return len(inferred)
+
+
+def build_dataset(paths: list[Path], reason_over: bool = True,
+                  progress: Callable[[Path], None] | None = None) -> tuple[Dataset, BuildReport]:
+    """Build the dataset for the articles under `paths`. A bad article is reported in
+    `report.errors` and skipped; the others are built."""
+    t0 = time.perf_counter()
+    report = BuildReport()
+    files, skipped = find_articles(paths)
+    report.skipped = [str(p) for p in skipped]
+    ds = new_dataset()
+    for path in files:
+        try:
+            report.events += add_article(ds, path)
+            report.articles += 1
+        except ArticleError as e:
+            report.errors.append(str(e))
+        if progress:
+            progress(path)
+    report.entities = len(set(ds.objects(None, NEWS.mentions)))
+    if reason_over:
+        report.inferred = reason(ds)
+    report.asserted = sum(len(g) for g in ds.graphs() if g.identifier != INFERRED_GRAPH)
+    report.seconds = round(time.perf_counter() - t0, 2)
+    return ds, report

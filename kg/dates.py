@@ -1,0 +1,162 @@
+"""Dates in Indonesian and English news text, kept as precise as the text gives them."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.document import DateValue
+
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "pebruari": 2, "feb": 2,
+    "maret": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "agustus": 8, "august": 8,
+    "agu": 8, "agt": 8, "ags": 8, "agus": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nopember": 11, "nov": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "senin": 0, "monday": 0, "selasa": 1, "tuesday": 1, "rabu": 2, "wednesday": 2,
+    "kamis": 3, "thursday": 3, "jumat": 4, "jum'at": 4, "friday": 4, "sabtu": 5, "saturday": 5,
+    "minggu": 6, "ahad": 6, "sunday": 6,
+}
+NUMBER_WORDS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
+                "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}
+
+_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_ZONE = r"(?:WIB|WITA|WIT|GMT|UTC)"
+
+# Each pattern names its groups; order matters: the first match at a position wins.
+PATTERNS = [
+    ("dmy_slash", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\(?(\d{1,2})/(\d{1,2})/(\d{4})\)?", re.I)),
+    ("dm_slash", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\((\d{1,2})/(\d{1,2})\)", re.I)),
+    ("dmy_words", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)),
+    ("mdy_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),\s+(\d{4})\b", re.I)),
+    ("dm_words", re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"(?!\s*\d)(\s+(?:lalu|kemarin|lalu\.))?", re.I)),
+    ("my_words", re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.I)),
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("years_ago", re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+tahun\s+(?:yang\s+)?lalu\b", re.I)),
+    ("year", re.compile(r"\b(?:tahun|sejak|pada|awal|akhir|pertengahan|in|since|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b", re.I)),
+    ("weekday", re.compile(r"(?:,\s*|\bpada\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)", re.I)),
+]
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def year_from_weekday(day: int, month: int, weekday: int, latest: int | None = None) -> int | None:
+    """The most recent year (not after `latest`) in which day/month fell on `weekday`."""
+    latest = latest or dt.date.today().year
+    for y in range(latest, latest - 30, -1):
+        d = _date(y, month, day)
+        if d and d.weekday() == weekday:
+            return y
+    return None
+
+
+def _past(d: dt.date, ref: dt.date) -> dt.date:
+    """A day-month with no year that the text marks as past: not after the reference date."""
+    if d > ref + dt.timedelta(days=1):
+        return _date(d.year - 1, d.month, d.day) or d
+    return d
+
+
+def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, DateValue]]:
+    """Every date expression in `text` with its span. Dates without a year take it from `ref`
+    (the publication date), or, for '(13/2)' after a weekday, from the weekday."""
+    found: list[tuple[int, int, DateValue]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            value = _resolve(kind, m, ref)
+            if value:
+                found.append((m.start(), m.end(), value))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t[0])
+
+
+def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:
+    g = m.groups()
+    if kind == "dmy_slash":
+        d = _date(int(g[3]), int(g[2]), int(g[1]))
+        return DateValue(d.isoformat()) if d else None
+    if kind == "dm_slash":
+        day, month = int(g[1]), int(g[2])
+        if ref and g[0]:
+            for y in (ref.year, ref.year - 1):
+                d = _date(y, month, day)
+                if d and d.weekday() == WEEKDAYS[g[0].lower()] and d <= ref + dt.timedelta(days=1):
+                    return DateValue(d.isoformat())
+        if ref:
+            d = _date(ref.year, month, day)
+            return DateValue(_past(d, ref).isoformat()) if d else None
+        if g[0]:
+            y = year_from_weekday(day, month, WEEKDAYS[g[0].lower()])
+            return DateValue(f"{y:04d}-{month:02d}-{day:02d}") if y else None
+        return None
+    if kind == "dmy_words":
+        d = _date(int(g[3]), MONTHS[g[2].lower()], int(g[1]))
+        return DateValue(d.isoformat()) if d else None
+    if kind == "mdy_words":
+        d = _date(int(g[2]), MONTHS[g[0].lower()], int(g[1]))
+        return DateValue(d.isoformat()) if d else None
+    if kind == "dm_words":
+        if not ref:
+            return None
+        d = _date(ref.year, MONTHS[g[1].lower()], int(g[0]))
+        return DateValue(_past(d, ref).isoformat()) if d else None
+    if kind == "my_words":
+        return DateValue(f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}")
+    if kind == "iso":
+        d = _date(int(g[0]), int(g[1]), int(g[2]))
+        return DateValue(d.isoformat()) if d else None
+    if kind == "years_ago":
+        if not ref:
+            return None
+        n = int(g[0]) if g[0].isdigit() else NUMBER_WORDS[g[0].lower()]
+        return DateValue(f"{ref.year - n:04d}")
+    if kind == "year":
+        return DateValue(g[0])
+    if kind == "weekday":
+        if not ref:
+            return None
+        back = (ref.weekday() - WEEKDAYS[g[0].lower()]) % 7
+        return DateValue((ref - dt.timedelta(days=back)).isoformat())
+    return None
+
+
+HEADER_LINE = re.compile(
+    r"^\W*(?:" + _WEEKDAY + r",?\s*)?(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})"
+    r"(?:\s*[-|,]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*" + _ZONE + r")?)?\W*$", re.I)
+TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*" + _ZONE)
+
+
+def header_date(lines: list[str]) -> DateValue | None:
+    """The publication date from a header line such as '29 December 2022' or
+    'Minggu 27 Oct 2024 - 21:58 WIB' near the top of the page."""
+    for line in lines:
+        line = line.strip()
+        if len(line) > 80:
+            continue
+        m = HEADER_LINE.match(line)
+        if m:
+            d = _date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))
+            if d:
+                return DateValue(d.isoformat())
+        if TIME_STAMP.search(line):
+            for _, _, v in find_dates(line):
+                if v.precision == "day":
+                    return v
+    return None
+
+
+def as_date(value: DateValue | None) -> dt.date | None:
+    if value and value.precision == "day":
+        return dt.date.fromisoformat(value.value)
+    return None

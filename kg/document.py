@@ -1,0 +1,105 @@
+"""The in-memory model of one article while the extractors work on it.
+
+Offsets are character offsets into `Doc.text`, the article exactly as read, so every fact
+can point back at the span it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as precise as the text gives it: '2024-08-13', '2024-08' or '2024'."""
+
+    value: str
+
+    @property
+    def precision(self) -> str:
+        return {10: "day", 7: "month", 4: "year"}[len(self.value)]
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_title: bool = False
+
+
+@dataclass
+class Entity:
+    iri: object
+    kind: str
+    label: str
+    known: bool = True  # in the gazetteer
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Event:
+    cls: str
+    sentence: Sentence
+    trigger: str
+    trigger_start: int
+    participants: list = field(default_factory=list)  # Entity IRIs, in text order
+    claimed_by: list = field(default_factory=list)
+    platform: object = None
+    date: DateValue | None = None
+    quote: str | None = None
+    extra_sentences: list = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    subject: object
+    predicate: str
+    object: object
+    sentence: Sentence
+
+
+@dataclass
+class Doc:
+    path: Path
+    text: str
+    masked: str = ""  # `text` with boilerplate blanked out, same length
+    title: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    dates: list = field(default_factory=list)  # (start, end, DateValue)
+    publisher: Entity | None = None
+    published: DateValue | None = None
+    published_inferred: bool = False
+    authors: list[Entity] = field(default_factory=list)
+    editors: list[Entity] = field(default_factory=list)
+    cited: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    entities: dict = field(default_factory=dict)  # iri -> Entity
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end
+                and (kind is None or m.entity.kind == kind)]

@@ -1,0 +1,47 @@
+"""Clauses, trigger contexts and the small Indonesian stemmer the event extractors share."""
+from __future__ import annotations
+
+import re
+
+from kg.document import Doc, Sentence
+
+SUBORDINATORS = re.compile(
+    r"(?i)(?:^|[\s,;])(setelah|sesudah|sebelum|ketika|tatkala|saat(?!\s+ini)|sementara|namun|tetapi|tapi|"
+    r"meski(?:pun)?|walau(?:pun)?|karena|sebab|sehingga|sedangkan|padahal|bahwa|selama|usai|sejak(?!\s+(?:tahun\s+)?\d)|"
+    r"after|before|when|while|but|although|because|that)\b")
+NEGATION = re.compile(r"(?i)\b(tidak|tak|belum|bukan|never|not|no|didn't|did not)\b(?:\s+\w+){0,2}\s*$")
+IRREALIS = re.compile(r"(?i)\b(akan|ingin|berencana|rencana|hendak|untuk|jika|apabila|seandainya|sebagai|"
+                      r"undang|mengundang|mengajak|ajak|will|would|plans? to|invited?)\b(?:\s+[\w-]+){0,2}\s*$")
+ABILITY = re.compile(r"(?i)\b(dapat|bisa|mampu|could|can)\b")
+ANAPHOR = re.compile(r"(?i)^(?:nya)?\s*(?:\w+\s+){0,2}?(tersebut|itu|ini|this|that)\b")
+PREFIXES = ("mempeng", "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ber", "ter", "pem", "pen",
+            "peng", "per", "pe", "ke", "se")
+SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i")
+
+
+def stem(word: str) -> str:
+    """A rough Indonesian stem, good enough to see that 'mewawancarai' and 'wawancara' agree."""
+    w = word.lower().split()[0]
+    for s in SUFFIXES:
+        if w.endswith(s) and len(w) - len(s) >= 5:
+            w = w[: -len(s)]
+            break
+    for p in PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            w = w[len(p):]
+            break
+    return w
+
+
+def clause_bounds(doc: Doc, sentence: Sentence, offset: int) -> tuple[int, int]:
+    """The clause of `sentence` around `offset`: cut at subordinating conjunctions."""
+    text = doc.masked[sentence.start:sentence.end]
+    cuts = [0] + [m.start(1) for m in SUBORDINATORS.finditer(text)] + [len(text)]
+    rel = offset - sentence.start
+    start = max(c for c in cuts if c <= rel)
+    end = min(c for c in cuts if c > rel) if any(c > rel for c in cuts) else len(text)
+    return sentence.start + start, sentence.start + end
+
+
+def inside_quote(doc: Doc, offset: int) -> bool:
+    return any(q.start <= offset < q.end for q in doc.quotes)

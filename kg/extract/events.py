@@ -1,0 +1,158 @@
+"""Events: a trigger lexicon per event class; participants, platform and date from the clause
+around the trigger (else the sentence); claims kept as claims; repeated mentions of one event
+within an article merged into one."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from kg.document import Doc, Event
+from kg.extract import component
+from kg.extract.clauses import (ABILITY, ANAPHOR, IRREALIS, NEGATION, clause_bounds, inside_quote, stem)
+
+TRIGGERS: dict[str, str] = {
+    "Interview": r"wawancara|mewawancarai|diwawancarai|pewawancara|wawancarai|interview(?:ed|s)?",
+    "Outage": r"gangguan|eror(?:nya)?|error(?:nya)?|down|tumbang|lumpuh|malfungsi|outage|"
+              r"tidak bisa diakses|tak bisa diakses|tidak dapat diakses|crash|mati total",
+    "CyberAttack": r"serangan (?:DDoS|DDOS|ddos|siber|cyber|hacker|peretas)|DDoS|diretas|peretasan|meretas|"
+                   r"dibobol|ransomware|cyber ?attack|hacked|hacking",
+    "Acquisition": r"membeli|dibeli|pembelian|mengakuisisi|diakuisisi|akuisisi|mengambil alih|pengambilalihan|"
+                   r"acquired|acquisition|bought",
+    "Layoff": r"PHK|pemutusan hubungan kerja|dipecat|memecat|pemecatan|diberhentikan|memberhentikan|"
+              r"merumahkan|dirumahkan|laid off|layoffs?",
+    "Invitation": r"mengundang|diundang|undangan|undang|invited|invitation",
+    "Communication": r"berkomunikasi|komunikasi|panggilan telepon|menelepon|ditelepon|bertelepon|"
+                     r"berbicara (?:dengan|melalui telepon)|interaksi|berinteraksi|bertemu dengan|phone call|spoke with|met with",
+    "Endorsement": r"dukungan(?:nya)?|mendukung|didukung|endorse[sd]?|endorsement",
+    "AssassinationAttempt": r"percobaan pembunuhan|upaya pembunuhan|penembakan|ditembak|"
+                            r"assassination attempt|attempted assassination",
+    "Election": r"pemilu|pemilihan umum|pemilihan presiden|pilpres|pilkada|pileg|pemungutan suara|election",
+    "Launch": r"meluncurkan|diluncurkan|peluncuran|merilis|dirilis|launch(?:ed|es)?",
+    "Ban": r"dilarang|melarang|larangan|diblokir|memblokir|pemblokiran|ditangguhkan|menangguhkan|banned|blocked|suspended",
+    "Arrest": r"ditangkap|menangkap|penangkapan|diamankan polisi|ditahan|arrested|detained",
+}
+CONVERSATION = re.compile(r"(?i)\b(percakapan|dialog|diskusi|obrolan|ngobrol|mengobrol|siaran langsung|live)\b"
+                          r"(?=[^.\n]{0,40}?\b(?:di|melalui|lewat|via|on)\s+$PLATFORM)")
+NOT_TRIGGER = re.compile(r"(?i)(khusus undangan|undangan khusus|undang-undang|perundang|gangguan (?:jiwa|mental|kesehatan|pencernaan|tidur))")
+CLAIM = re.compile(r"(?i)\b(menyalahkan|menuduh|mengklaim|menduga|dugaan|blamed|claimed|accused|alleged)\b")
+NEEDS_OBJECT = {"Acquisition": re.compile(r"(?i)^\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b"),
+                "Endorsement": None}
+SINGLE_PARTICIPANT = {"AssassinationAttempt", "Arrest", "Ban", "Layoff"}
+NO_PLATFORM_FALLBACK = {"AssassinationAttempt", "Election", "Arrest", "Communication", "Statement"}
+TRIGGER_RX = {cls: re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.I) for cls, rx in TRIGGERS.items()}
+ORG_PARTICIPANTS = {"Acquisition", "Layoff", "Ban", "Launch", "Communication", "Invitation"}
+WRITTEN = re.compile(r"(?i)^(tulis|kicau|cuit|unggah|wrote|posted|tweeted)")
+
+
+def _blocked(doc: Doc, start: int, end: int, clause_start: int) -> bool:
+    before = doc.masked[clause_start:start]
+    return (inside_quote(doc, start)
+            or any(m.start <= start < m.end for m in doc.mentions)  # part of a name
+            or NOT_TRIGGER.search(doc.masked[max(0, start - 10):end + 12]) is not None
+            or NEGATION.search(before) is not None
+            or IRREALIS.search(before) is not None
+            or ABILITY.search(before) is not None)
+
+
+def _agents(doc: Doc, a: int, b: int, trigger_at: int, cls: str) -> tuple[list, list]:
+    """Participants and claimants in [a, b): persons (else organisations); whoever stands
+    before a claim verb that precedes the trigger only claims the event."""
+    claim = None
+    for m in CLAIM.finditer(doc.masked[a:trigger_at]):
+        claim = a + m.start()
+    ms = [m for m in doc.mentions if a <= m.start < b and not inside_quote(doc, m.start)]
+    people = [m for m in ms if m.entity.kind == "Person"]
+    if not people and cls in ORG_PARTICIPANTS:
+        people = [m for m in ms if m.entity.kind == "Organization"]
+    claimed = [m for m in people if claim is not None and m.start < claim]
+    people = [m for m in people if m not in claimed]
+    if cls in SINGLE_PARTICIPANT and people:
+        people = [min(people, key=lambda m: abs(m.start - trigger_at))]
+    return list(dict.fromkeys(m.entity.iri for m in people)), list(dict.fromkeys(m.entity.iri for m in claimed))
+
+
+def _first(doc: Doc, a: int, b: int, kind: str):
+    return next((m.entity.iri for m in doc.mentions if a <= m.start < b and m.entity.kind == kind), None)
+
+
+def _date_in(doc: Doc, a: int, b: int):
+    return next((v for s, _, v in doc.dates if a <= s < b), None)
+
+
+def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """(start, end, class, trigger) for every trigger occurrence, in text order."""
+    found = [(m.start(), m.end(), cls, m.group()) for cls, rx in TRIGGER_RX.items() for m in rx.finditer(doc.masked)]
+    platforms = "|".join(sorted({re.escape(m.text) for m in doc.mentions if m.entity.kind == "Platform"}, key=len, reverse=True))
+    if platforms:
+        rx = re.compile(CONVERSATION.pattern.replace("$PLATFORM", f"(?:{platforms})"))
+        found += [(m.start(1), m.end(1), "Interview", m.group(1)) for m in rx.finditer(doc.masked)]
+    return sorted(found)
+
+
+def dominant_platform(doc: Doc):
+    counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform")
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform" and counts[m.entity.iri] == top)
+
+
+def _dates_compatible(a, b) -> bool:
+    if a is None or b is None:
+        return True
+    x, y = a.value, b.value
+    if len(x) == len(y) == 10:
+        return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days) <= 1
+    n = min(len(x), len(y))
+    return x[:n] == y[:n]
+
+
+def _same_event(old: Event, new: Event, anaphoric: bool) -> bool:
+    """Is `new` another mention of `old`? An anaphor ('wawancara tersebut') says so whatever
+    the date near it; otherwise dates must agree, and the participants, or the trigger stem."""
+    if old.cls != new.cls or not (anaphoric or _dates_compatible(old.date, new.date)):
+        return False
+    p, q = set(old.participants), set(new.participants)
+    if not (p <= q or q <= p):
+        return False
+    return anaphoric or not p or not q or stem(old.trigger) == stem(new.trigger)
+
+
+def _merge(old: Event, new: Event, anaphoric: bool) -> None:
+    old.participants += [p for p in new.participants if p not in old.participants]
+    old.claimed_by += [p for p in new.claimed_by if p not in old.claimed_by]
+    old.platform = old.platform or new.platform
+    if not anaphoric:
+        old.date = old.date or new.date
+    old.extra_sentences.append(new.sentence)
+
+
+@component("events")
+def events(doc: Doc) -> None:
+    fallback = dominant_platform(doc)
+    found: list[Event] = []
+    for start, end, cls, trigger in _mentions(doc):
+        sentence = doc.sentence_at(start)
+        if sentence is None:
+            continue
+        a, b = clause_bounds(doc, sentence, start)
+        if _blocked(doc, start, end, a):
+            continue
+        if cls in NEEDS_OBJECT and NEEDS_OBJECT[cls] is not None:
+            obj = doc.masked[end:b]
+            if not (NEEDS_OBJECT[cls].match(obj) or _first(doc, end, b, "Platform") or _first(doc, end, b, "Organization")):
+                continue
+        participants, claimed = _agents(doc, a, b, start, cls)
+        platform = _first(doc, a, b, "Platform") or _first(doc, sentence.start, sentence.end, "Platform")
+        if platform is None and cls not in NO_PLATFORM_FALLBACK:
+            platform = fallback
+        date = _date_in(doc, a, b) or _date_in(doc, end, sentence.end)
+        event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
+        anaphoric = ANAPHOR.match(doc.masked[end:end + 30]) is not None
+        same = next((e for e in reversed(found) if _same_event(e, event, anaphoric)), None)
+        if same:
+            _merge(same, event, anaphoric)
+        else:
+            found.append(event)
+    doc.events.extend(found)

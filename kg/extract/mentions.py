@@ -1,0 +1,149 @@
+"""Entity mentions: gazetteer aliases first, then patterns for names the gazetteer lacks
+(a capitalised name after a role word, 'Name (30)', organisation and platform cues), then
+within-article resolution of short forms and misspellings of known names."""
+from __future__ import annotations
+
+import difflib
+import re
+
+from kg.document import Doc, Entity, Mention
+from kg.extract import component
+from kg.gazetteer import load_gazetteer
+
+ROLE_WORDS = [
+    "Presiden", "Wakil Presiden", "Wapres", "Perdana Menteri", "PM", "CEO", "Chief Executive", "pendiri",
+    "Pendiri", "co-founder", "founder", "juru bicara", "Juru Bicara", "jubir", "Jubir", "Menteri", "Gubernur",
+    "Wakil Gubernur", "capres", "Capres", "cawapres", "Cawapres", "calon presiden", "calon Presiden",
+    "mantan", "Mantan", "karyawati", "karyawan", "Direktur", "direktur", "Dirut", "Ketua", "ketua", "Kepala", "kepala",
+    "Bupati", "Wali Kota", "Walikota", "Senator", "senator", "Jenderal", "Kapolri", "Kapolda", "Sekretaris",
+    "pengusaha", "Pengusaha", "aktor", "aktris", "penyanyi", "rapper", "miliarder", "Dr.", "Prof.", "Kanselir",
+    "Raja", "Ratu", "Pangeran", "Hakim", "Jaksa", "analis", "pengamat", "ekonom", "peneliti", "warga",
+    "President", "Minister", "Governor", "spokesperson", "spokesman", "Chairman", "chairman",
+    "Komisaris", "Anggota", "anggota", "politikus", "politisi", "Kapten", "Kolonel", "Letjen", "Mayjen",
+    "Brigjen", "Irjen", "Kombes", "AKBP", "Pj", "Plt", "Wamen", "wakil", "Wakil", "pemilik", "Pemilik",
+    "istri", "suami", "anak", "putra", "putri", "pelaku", "korban", "tersangka", "terdakwa",
+]
+ROLE_RX = "(?:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + ")"
+CAP = r"[A-Z][a-zA-Z'’-]+"
+NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?\s+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6})){1,8})")
+AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
+ORG_CUE = re.compile(
+    r"\b((?:PT|Partai|Kementerian|Universitas|Badan|Komisi|Dinas|Lembaga|Yayasan|Bank|Pengadilan|Mahkamah|"
+    r"Kejaksaan|Kepolisian|Polda|Polres|Pemerintah|Pemprov|Pemkot|Pemkab|Institut|Politeknik|Asosiasi|"
+    r"Perusahaan|Grup|Group|Koperasi|Rumah Sakit|RSUD|Dewan)(?:\s+(?:" + CAP + r"|[A-Z]{2,}|dan|&))+)")
+PLATFORM_CUE = re.compile(r"\b(?:aplikasi|platform|media sosial|layanan)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
+SINGLE_CHAR_CUE = re.compile(r"(?i)(media sosial|platform|aplikasi|akun|melalui|lewat|via|di|ke|milik\s+\w+,?)\s*$")
+NOT_NAME = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Ahad", "Januari", "Februari",
+            "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+            "Namun", "Tetapi", "Dan", "Di", "Ia", "Dia", "Mereka", "Ini", "Itu", "Saat", "Kini", "Sementara",
+            "The", "Pada", "Dalam", "Menurut", "Baca", "Juga", "Berita", "Terkait", "Sebelumnya", "Selain",
+            "Kamu", "Anda", "Kami", "Kita", "Saya", "Aku", "Tuhan", "Allah", "Inc", "Tbk", "Corp", "Sebab"}
+TRAILING_NOISE = {"dan", "Inc", "AS", "RI"}
+
+
+def _add(doc: Doc, start: int, end: int, entity: Entity) -> None:
+    if any(m.start < end and start < m.end for m in doc.mentions):
+        return
+    doc.entities.setdefault(entity.iri, entity)
+    doc.mentions.append(Mention(start, end, doc.text[start:end], doc.entities[entity.iri]))
+
+
+def gazetteer_mentions(doc: Doc) -> None:
+    hits = load_gazetteer().find(doc.masked)
+    confirmed = {h.entity.iri for h in hits if len(h.text) > 1 or SINGLE_CHAR_CUE.search(doc.masked[max(0, h.start - 30):h.start])}
+    for h in hits:
+        if h.entity.kind == "Source" or h.entity.iri not in confirmed:
+            continue
+        _add(doc, h.start, h.end, h.entity)
+
+
+def _name_tokens(seq: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group()) for m in re.finditer(r"[\w'’.-]+", seq)]
+
+
+def role_person_mentions(doc: Doc) -> None:
+    """'Menteri Keuangan Sri Mulyani', 'juru bicara Kremlin, Dmitry Peskov': the capitalised run
+    after a role word, minus parts already linked (places, organisations), ends in a name."""
+    for m in NAME_SEQ.finditer(doc.masked):
+        tokens = _name_tokens(m.group(1), m.start(1))
+        run: list[tuple[int, int, str]] = []
+        for a, b, w in tokens:
+            covered = any(x.start <= a < x.end for x in doc.mentions)
+            if covered or w in TRAILING_NOISE or w in NOT_NAME or not w[:1].isupper():
+                run = [] if not covered or run else run
+                if covered:
+                    run = []
+                continue
+            run.append((a, b, w))
+        if run and run[-1][1] == tokens[-1][1] and 2 <= len(run) <= 4:
+            run = run[-3:] if len(run) == 4 else run
+            a, b = run[0][0], run[-1][1]
+            _add(doc, a, b, _person_entity(doc.text[a:b]))
+
+
+def _person_entity(name: str) -> Entity:
+    gaz = load_gazetteer()
+    return gaz.lookup(name, "Person") or _misspelt(name) or gaz.entity("Person", name)
+
+
+def _misspelt(name: str) -> Entity | None:
+    """'Kayne West' -> Kanye West: same surname, a close first name, one candidate only."""
+    parts = name.split()
+    if len(parts) < 2:
+        return None
+    close = [e for e in load_gazetteer().persons()
+             if len(e.label.split()) == len(parts) and e.label.split()[-1] == parts[-1]
+             and difflib.SequenceMatcher(None, e.label.split()[0], parts[0]).ratio() >= 0.6]
+    return close[0] if len(close) == 1 else None
+
+
+def age_person_mentions(doc: Doc) -> None:
+    for m in AGE_NAME.finditer(doc.masked):
+        name = m.group(1)
+        if name.split()[0] in NOT_NAME or load_gazetteer().lookup(name):
+            continue
+        _add(doc, m.start(1), m.end(1), _person_entity(name))
+
+
+def misspelt_mentions(doc: Doc) -> None:
+    for m in re.finditer(r"(?<![\w@])(" + CAP + r"\s+" + CAP + r")(?![\w])", doc.masked):
+        e = _misspelt(m.group(1))
+        if e:
+            _add(doc, m.start(1), m.end(1), e)
+
+
+def cue_mentions(doc: Doc) -> None:
+    gaz = load_gazetteer()
+    for m in ORG_CUE.finditer(doc.masked):
+        name = re.sub(r"\s+(dan|&)$", "", m.group(1)).strip()
+        if len(name.split()) >= 2:
+            _add(doc, m.start(1), m.start(1) + len(name), gaz.entity("Organization", name))
+    for m in PLATFORM_CUE.finditer(doc.masked):
+        name = m.group(1)
+        if name.split()[0] in NOT_NAME or gaz.lookup(name):
+            continue
+        _add(doc, m.start(1), m.end(1), gaz.entity("Platform", name))
+
+
+def short_form_mentions(doc: Doc) -> None:
+    """A surname or first name alone refers to the unknown person named in full earlier."""
+    full = [e for e in doc.entities.values() if e.kind == "Person" and not e.known and " " in e.label]
+    for e in full:
+        first = min(m.start for m in doc.mentions if m.entity is e)
+        for part in set(e.label.split()):
+            if len(part) < 3 or part in NOT_NAME:
+                continue
+            for m in re.finditer(r"(?<![\w@])" + re.escape(part) + r"(?![\w])", doc.masked):
+                if m.start() > first:
+                    _add(doc, m.start(), m.end(), e)
+
+
+@component("mentions")
+def mentions(doc: Doc) -> None:
+    gazetteer_mentions(doc)
+    role_person_mentions(doc)
+    age_person_mentions(doc)
+    misspelt_mentions(doc)
+    cue_mentions(doc)
+    short_form_mentions(doc)
+    doc.mentions.sort(key=lambda m: m.start)

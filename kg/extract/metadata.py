@@ -1,0 +1,93 @@
+"""Article metadata: outlet, byline (authors, editors) and publication date."""
+from __future__ import annotations
+
+import re
+
+from kg.dates import as_date, find_dates, header_date
+from kg.document import Doc, Entity
+from kg.extract import component
+from kg.gazetteer import load_gazetteer
+
+DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z]{2,}){1,2}"
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<outlet>" + DOMAIN + r")(?:\s*,\s*(?P<city>[A-Z][A-Za-z .]{1,30}?))?\s*(?:-{1,2}|–|—)\s",
+    re.M)
+DATELINE_NAMED = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>[A-Z][\w .]{1,30}?)\s*(?:-{1,2}|–|—)\s", re.M)
+REPUBLISHED = re.compile(r"(?i)artikel ini telah (?:tayang|terbit) di\s+(?P<outlet>" + DOMAIN + r"|[A-Z][\w ]+?)(?:\s+dengan judul|\s*$|[.,])", re.M)
+COPYRIGHT = re.compile(r"(?i)(?:©|copyright)\s*(?:\d{4})?\s*(?P<outlet>" + DOMAIN + ")")
+SOURCE_LINE = re.compile(r"(?im)^\s*sumber\s*:\s*(?P<outlet>" + DOMAIN + r"|[A-Z][\w .]+?)\s*$")
+LOGO_LINE = re.compile(r"(?im)^\s*logo\s+(?P<outlet>[A-Z][\w .]+?)\s*$")
+
+AUTHOR_LINE = re.compile(r"(?im)^\s*(?:penulis|reporter|wartawan|writer|author|oleh)\s*:?\s+(?P<names>.+?)\s*$")
+EDITOR_LINE = re.compile(r"(?im)^\s*(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>.+?)\s*$")
+REPORTER_PHRASE = re.compile(r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M)
+INITIALS_LINE = re.compile(r"(?m)^\s*\((?:[a-z]{1,5}|[A-Z]{1,5})/(?P<names>[A-Z][^)]{2,60})\)\s*$")
+NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de|al))*$")
+
+
+def outlet_entity(name: str) -> Entity:
+    """The known outlet for a name or domain, else a new Source named by the domain."""
+    gaz = load_gazetteer()
+    name = name.strip().strip(".")
+    known = gaz.lookup(name, "Source") or gaz.lookup(re.sub(r"(?i)\.(com|co\.id|id|net|org)$", "", name), "Source")
+    if known:
+        return known
+    label = name.lower() if "." in name else name
+    return gaz.entity("Source", label)
+
+
+def find_outlet(text: str) -> Entity | None:
+    head = text[:3000]
+    for rx, where in ((DATELINE, head), (DATELINE_NAMED, head), (REPUBLISHED, text), (COPYRIGHT, text),
+                      (LOGO_LINE, head), (SOURCE_LINE, text)):
+        m = rx.search(where)
+        if not m:
+            continue
+        if rx is DATELINE_NAMED and not load_gazetteer().lookup(m.group("outlet"), "Source"):
+            continue
+        return outlet_entity(m.group("outlet"))
+    first = [ln.strip() for ln in text.split("\n")[:4] if ln.strip()]
+    for line in first:  # a site name on its own line at the top
+        e = load_gazetteer().lookup(line, "Source")
+        if e:
+            return e
+    return None
+
+
+def split_names(names: str) -> list[str]:
+    """'Ana, Budi dan Cici' -> names that look like people (not outlets, not initials)."""
+    out = []
+    for part in re.split(r"\s*(?:,|/|&|\bdan\b|\band\b)\s*", names):
+        part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip(" .")
+        if (NAME.match(part) and len(part) > 2 and len(part.split()) <= 5
+                and not load_gazetteer().lookup(part, "Source") and "." not in part):
+            out.append(part)
+    return out
+
+
+def person(name: str) -> Entity:
+    return load_gazetteer().entity("Person", name)
+
+
+@component("metadata")
+def metadata(doc: Doc) -> None:
+    text = doc.text
+    doc.publisher = find_outlet(text)
+    authors = [n for m in AUTHOR_LINE.finditer(text) for n in split_names(m.group("names"))]
+    authors += [n for m in REPORTER_PHRASE.finditer(text) for n in split_names(m.group("names"))]
+    authors += [n for m in INITIALS_LINE.finditer(text) for n in split_names(m.group("names"))]
+    editors = [n for m in EDITOR_LINE.finditer(text) for n in split_names(m.group("names"))]
+    doc.authors = [person(n) for n in dict.fromkeys(authors)]
+    doc.editors = [person(n) for n in dict.fromkeys(editors)]
+    doc.published = header_date(text.split("\n")[:15])
+    if doc.published is None:
+        days = [v for _, _, v in find_dates(doc.masked) if v.precision == "day"]
+        if days:
+            doc.published = max(days, key=lambda v: v.value)
+            doc.published_inferred = True
+
+
+@component("dates")
+def dates(doc: Doc) -> None:
+    """Every date in the article text, years and weekdays resolved against the publication date."""
+    doc.dates = find_dates(doc.masked, as_date(doc.published))

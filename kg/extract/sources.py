@@ -1,0 +1,46 @@
+"""Cited sources: known outlets and agencies named in the body, and any name after a citation
+cue ('dilansir dari', 'dikutip dari', 'menurut laporan', 'Sumber:', 'X memberitakan')."""
+from __future__ import annotations
+
+import re
+
+from kg.document import Doc, Entity
+from kg.extract import component
+from kg.extract.metadata import SOURCE_LINE, outlet_entity
+from kg.gazetteer import load_gazetteer
+
+NAME = r"([A-Z][\w-]*(?:\.[A-Za-z]{2,}(?:\.[a-z]{2})?)?(?: +[A-Z][\w-]*){0,3})"
+CUES = [
+    re.compile(r"(?i:dilansir|dilansir dari|dilansir laman|melansir|mengutip|dikutip|dikutip dari|dikutip oleh|"
+               r"seperti dilaporkan|seperti dilaporkan oleh|dilaporkan oleh|dilaporkan|menurut laporan|berdasarkan laporan|"
+               r"laporan|sumber dari|according to|reported by|citing) +(?:(?i:dari|oleh|laman|situs|media|kantor berita) +)?" + NAME),
+    re.compile(NAME + r" +(?:memberitakan|melaporkan|mewartakan|reported)\b"),
+]
+NOT_SOURCE = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Pada", "Dalam", "Namun", "Ia", "Dia"}
+
+
+def _cited(doc: Doc) -> list[tuple[int, Entity]]:
+    gaz = load_gazetteer()
+    found = [(h.start, h.entity) for h in gaz.find(doc.masked) if h.entity.kind == "Source"]
+    for rx in CUES:
+        for m in rx.finditer(doc.masked):
+            name = m.group(1)
+            if name.split()[0] in NOT_SOURCE:
+                continue
+            known = gaz.lookup(name)
+            if known and known.kind != "Source":
+                continue  # 'menurut laporan Musk' names a person, not an outlet
+            found.append((m.start(1), known or outlet_entity(name)))
+    for m in SOURCE_LINE.finditer(doc.text):
+        found.append((m.start("outlet"), outlet_entity(m.group("outlet"))))
+    return found
+
+
+@component("sources")
+def sources(doc: Doc) -> None:
+    own = doc.publisher.iri if doc.publisher else None
+    seen = {}
+    for _, e in sorted(_cited(doc), key=lambda t: t[0]):
+        if e.iri != own:
+            seen.setdefault(e.iri, e)
+    doc.cited = list(seen.values())

@@ -1,0 +1,39 @@
+"""Namespaces and the one rule that mints entity IRIs from names."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace
+
+NEWS = Namespace("https://w3id.org/newskg/ontology#")
+ID = Namespace("https://w3id.org/newskg/id/")
+GRAPH = Namespace("https://w3id.org/newskg/graph/")
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+
+ONTOLOGY_GRAPH = GRAPH["ontology"]
+ENTITIES_GRAPH = GRAPH["entities"]
+INFERRED_GRAPH = GRAPH["inferred"]
+
+KINDS = ("Person", "Platform", "Organization", "Place", "Source")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: 'Dmitry Peskov' -> 'dmitry-peskov'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def entity_iri(kind: str, label: str):
+    """The IRI of an entity of `kind` named `label`; the gazetteer follows the same rule."""
+    return ID[f"{kind.lower()}-{slug(label)}"]
+
+
+def article_iri(stem: str):
+    return ID[f"article-{slug(stem)}"]
+
+
+def article_graph(stem: str):
+    return GRAPH[f"article-{slug(stem)}"]

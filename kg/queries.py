@@ -1,0 +1,125 @@
+"""The saved-query catalogue (queries/*.rq) and parameter binding.
+
+A saved query starts with a comment header:
+
+    # title: Interactions of a person
+    # question: Whom did a person interact with, through which events, ...?
+    # param person = "Elon Musk"  -- the person's name or any alias
+
+Parameters are bound as RDF terms (rdflib initBindings locally, a VALUES block remotely),
+never pasted into the query text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from kg.resources import resource_dir
+
+PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:=\s*(.*?))?\s*(?:--\s*(.*))?$")
+FIELD = re.compile(r"^#\s*(title|question)\s*:\s*(.*)$")
+
+
+class QueryError(ValueError):
+    pass
+
+
+@dataclass
+class Param:
+    name: str
+    default: Node | None
+    description: str = ""
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    text: str
+    title: str = ""
+    question: str = ""
+    params: list[Param] = field(default_factory=list)
+
+    def bindings(self, values: dict[str, str | Node] | None = None) -> dict[str, Node]:
+        """Defaults overridden by `values`; unknown parameter names are an error."""
+        values = dict(values or {})
+        known = {p.name for p in self.params}
+        unknown = set(values) - known
+        if unknown:
+            raise QueryError(f"query {self.name!r} has no parameter {', '.join(sorted(unknown))}"
+                             f" (it takes: {', '.join(sorted(known)) or 'none'})")
+        out = {p.name: p.default for p in self.params if p.default is not None}
+        out.update({k: term(v) for k, v in values.items()})
+        missing = known - set(out)
+        if missing:
+            raise QueryError(f"query {self.name!r} needs a value for {', '.join(sorted(missing))}")
+        return out
+
+
+def term(value: str | Node) -> Node:
+    """A parameter value as an RDF term: <iri> or http(s)://... -> IRI, "..." or text -> literal."""
+    if isinstance(value, Node):
+        return value
+    v = value.strip()
+    if v.startswith("<") and v.endswith(">"):
+        return URIRef(v[1:-1])
+    if re.match(r"^https?://\S+$", v):
+        return URIRef(v)
+    if len(v) >= 2 and v[0] == v[-1] == '"':
+        return Literal(v[1:-1])
+    return Literal(v)
+
+
+def parse_saved(name: str, text: str) -> SavedQuery:
+    q = SavedQuery(name, text)
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            continue
+        m = FIELD.match(line)
+        if m:
+            setattr(q, m.group(1), m.group(2).strip())
+            continue
+        m = PARAM.match(line)
+        if m:
+            default = term(m.group(2)) if m.group(2) else None
+            q.params.append(Param(m.group(1), default, (m.group(3) or "").strip()))
+    return q
+
+
+def catalogue(directory: Path | None = None) -> dict[str, SavedQuery]:
+    """All saved queries by name (file stem), sorted."""
+    d = directory or resource_dir("queries")
+    return {p.stem: parse_saved(p.stem, p.read_text(encoding="utf-8")) for p in sorted(d.glob("*.rq"))}
+
+
+def resolve(name_or_sparql: str) -> SavedQuery:
+    """A saved query by name, a .rq file, or SPARQL text given inline."""
+    s = name_or_sparql.strip()
+    saved = catalogue()
+    if s in saved:
+        return saved[s]
+    if s.endswith(".rq"):
+        p = Path(s)
+        if not p.is_file():
+            raise QueryError(f"{s}: no such query file")
+        return parse_saved(p.stem, p.read_text(encoding="utf-8"))
+    if re.search(r"(?i)\b(select|ask|construct|describe)\b", s):
+        return parse_saved("inline", s)
+    raise QueryError(f"{s!r} is not a saved query (see `kg queries`), a .rq file or SPARQL text")
+
+
+def with_values(text: str, bindings: dict[str, Node]) -> str:
+    """The query with a VALUES block binding `bindings` at the start of its outer WHERE group,
+    for endpoints that take no initBindings. Terms are written in N-Triples syntax."""
+    if not bindings:
+        return text
+    names = sorted(bindings)
+    block = "VALUES (" + " ".join(f"?{n}" for n in names) + ") { (" + " ".join(bindings[n].n3() for n in names) + ") }"
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    m = re.search(r"(?i)\bWHERE\s*\{", body) or re.search(r"\{", body)
+    if not m:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    return body[: m.end()] + "\n  " + block + "\n" + body[m.end():]

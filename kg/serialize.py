@@ -1,0 +1,65 @@
+"""Reading and writing datasets by file extension; writes are atomic (temp file, then rename)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
+           ".json": "json-ld"}
+QUAD_FORMATS = {"trig", "nquads", "json-ld"}
+
+
+class FormatError(ValueError):
+    pass
+
+
+def format_for(path: Path, explicit: str | None = None) -> str:
+    if explicit:
+        return {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld"}.get(explicit, explicit)
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if not fmt:
+        raise FormatError(f"{path}: unknown RDF file extension (use one of {', '.join(sorted(FORMATS))})")
+    return fmt
+
+
+def union_graph(ds: Dataset) -> Graph:
+    g = Graph()
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def write_dataset(ds: Dataset, path: Path, fmt: str | None = None) -> Path:
+    """Serialise `ds` to `path` in the format its extension names (.ttl writes the union)."""
+    path = Path(path)
+    fmt = format_for(path, fmt)
+    target = ds if fmt in QUAD_FORMATS else union_graph(ds)
+    data = target.serialize(format=fmt, encoding="utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def read_dataset(path: Path, fmt: str | None = None) -> Dataset:
+    """Parse an RDF file into a Dataset whose default graph is the union of its graphs."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    ds = Dataset(default_union=True)
+    try:
+        ds.parse(str(path), format=format_for(path, fmt))
+    except Exception as e:  # rdflib raises many kinds; the user needs one line
+        raise FormatError(f"{path}: cannot parse as {format_for(path, fmt)} ({str(e).splitlines()[0][:200]})") from None
+    return ds
