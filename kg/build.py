@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from rdflib import Dataset, Graph
+from rdflib.compare import to_canonical_graph
 
 from kg.extract import extract
 from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph
@@ -37,8 +38,12 @@ def new_dataset() -> Dataset:
     ds = Dataset(default_union=True)
     for prefix, ns in PREFIXES.items():
         ds.bind(prefix, ns)
-    ds.graph(ONTOLOGY_GRAPH).parse(str(ontology_file("news.ttl")), format="turtle")
-    ds.graph(ENTITIES_GRAPH).parse(str(ontology_file("entities.ttl")), format="turtle")
+    for iri, name in ((ONTOLOGY_GRAPH, "news.ttl"), (ENTITIES_GRAPH, "entities.ttl")):
+        # canonical blank-node labels keep every output format the same from run to run
+        parsed = to_canonical_graph(Graph().parse(str(ontology_file(name)), format="turtle"))
+        target = ds.graph(iri)
+        for t in parsed:
+            target.add(t)
     return ds
 
 

@@ -1,11 +1,13 @@
 """Reading and writing datasets by file extension; writes are atomic (temp file, then rename)."""
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
            ".json": "json-ld"}
@@ -34,12 +36,25 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
+def trig_bytes(ds: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order (rdflib's own order varies from run to run)."""
+    serializer = TrigSerializer(ds)
+    serializer.contexts = sorted(serializer.contexts, key=lambda g: str(g.identifier))
+    buf = io.BytesIO()
+    serializer.serialize(buf, encoding="utf-8")
+    return buf.getvalue()
+
+
 def write_dataset(ds: Dataset, path: Path, fmt: str | None = None) -> Path:
     """Serialise `ds` to `path` in the format its extension names (.ttl writes the union)."""
     path = Path(path)
     fmt = format_for(path, fmt)
-    target = ds if fmt in QUAD_FORMATS else union_graph(ds)
-    data = target.serialize(format=fmt, encoding="utf-8")
+    if fmt == "trig":
+        data = trig_bytes(ds)
+    else:
+        data = (ds if fmt in QUAD_FORMATS else union_graph(ds)).serialize(format=fmt, encoding="utf-8")
+    if fmt in ("nquads", "nt"):  # line formats: sorted lines are the same on every run
+        data = b"".join(sorted(data.splitlines(keepends=True)))
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
