@@ -23,9 +23,9 @@ DEFAULT_PIPELINE = [
     "dates",         # every date expression, resolved against the publication date
     "mentions",      # persons, platforms, organizations, places
     "sources",       # outlets and agencies the article cites
+    "relations",     # roles and ownership: leaderOf, ceoOf, spokespersonOf, owns
     "statements",    # who said what, where, when
     "events",        # interviews, outages, attacks, ... with participants, platform, date
-    "relations",     # roles and ownership: leaderOf, ceoOf, spokespersonOf, owns
 ]
 
 

@@ -65,6 +65,9 @@ def _agents(doc: Doc, a: int, b: int, trigger_at: int, cls: str) -> tuple[list, 
     people = [m for m in ms if m.entity.kind == "Person"]
     if not people and cls in ORG_PARTICIPANTS:
         people = [m for m in ms if m.entity.kind == "Organization"]
+    # 'Kiriyenko, wakil kepala staf pertama Putin': Putin only qualifies Kiriyenko's role
+    qualifiers = {r.object for r in doc.relations if r.subject in {m.entity.iri for m in people}}
+    people = [m for m in people if m.entity.iri not in qualifiers]
     claimed = [m for m in people if claim is not None and m.start < claim]
     people = [m for m in people if m not in claimed]
     if cls in SINGLE_PARTICIPANT and people:

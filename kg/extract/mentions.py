@@ -23,7 +23,14 @@ ROLE_WORDS = [
     "Brigjen", "Irjen", "Kombes", "AKBP", "Pj", "Plt", "Wamen", "wakil", "Wakil", "pemilik", "Pemilik",
     "istri", "suami", "anak", "putra", "putri", "pelaku", "korban", "tersangka", "terdakwa",
 ]
-ROLE_RX = "(?:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + ")"
+ROLE_RX = "(?i:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + ")"
+# Capitalised words of office and institution names, never part of a person's name.
+TITLE_WORDS = set("""Komunikasi Digital Informatika Keuangan Luar Dalam Negeri Pertahanan Agama Kesehatan Pendidikan
+Perhubungan Perdagangan Perindustrian Pertanian Sosial Hukum HAM BUMN Koordinator Bidang Politik Keamanan
+Perekonomian Investasi Pariwisata Energi Sumber Daya Mineral Lingkungan Hidup Kehutanan Kelautan Perikanan
+Tenaga Kerja Desa Umum Perumahan Rakyat Sekretaris Negara Kabinet Republik Utama Eksekutif Jenderal Daerah
+Provinsi Kota Kabupaten Pusat Nasional Staf Kepresidenan Umum Besar Tinggi Agung Federal State Senior Pertama
+Kedua Deputi Direktur Operasional Keuangan Teknologi Informasi Pemasaran Inc Corp Group Grup""".split())
 CAP = r"[A-Z][a-zA-Z'’-]+"
 NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?\s+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6})){1,8})")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
@@ -69,10 +76,8 @@ def role_person_mentions(doc: Doc) -> None:
         run: list[tuple[int, int, str]] = []
         for a, b, w in tokens:
             covered = any(x.start <= a < x.end for x in doc.mentions)
-            if covered or w in TRAILING_NOISE or w in NOT_NAME or not w[:1].isupper():
-                run = [] if not covered or run else run
-                if covered:
-                    run = []
+            if covered or w in TRAILING_NOISE or w in NOT_NAME or w in TITLE_WORDS or not w[:1].isupper():
+                run = []
                 continue
             run.append((a, b, w))
         if run and run[-1][1] == tokens[-1][1] and 2 <= len(run) <= 4:

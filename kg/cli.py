@@ -1,0 +1,142 @@
+"""The `kg` command: a thin shell over the Python API (kg.build, kg.load, KnowledgeGraph, Endpoint)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kg.endpoint import Endpoint, EndpointError
+from kg.knowledge_graph import KnowledgeGraph, build, load
+from kg.queries import QueryError, catalogue
+from kg.reader import ArticleError, find_articles
+from kg.results import FORMATS, write_result
+from kg.serialize import FormatError, format_for
+
+app = typer.Typer(help="newskg: build, query and export knowledge graphs of news articles.",
+                  no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+out = Console()
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _load(data: Path) -> KnowledgeGraph:
+    try:
+        return load(data)
+    except (FileNotFoundError, FormatError) as e:
+        fail(str(e))
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            fail(f"parameter {pair!r} is not key=value")
+        k, v = pair.split("=", 1)
+        params[k.strip()] = v
+    return params
+
+
+@app.command("build")
+def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or directories (walked recursively)."),
+              output: Path = typer.Option(Path("kg.trig"), "-o", "--output",
+                                          help="Output file; the extension names the format (.trig .nq .ttl .jsonld)."),
+              reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (owlrl).")) -> None:
+    """Build the knowledge graph from articles and write it to a file."""
+    try:
+        format_for(output)
+        files, _ = find_articles(paths)
+    except (FormatError, ArticleError) as e:
+        fail(str(e))
+    with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True) as bar:
+        task = bar.add_task("", total=len(files))
+        g = build(paths, reason=reason, progress=lambda p: bar.update(task, advance=1, description=p.name))
+        bar.update(task, description="reasoning" if reason else "")
+    r = g.report
+    for line in r.errors:
+        err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
+    for path in r.skipped:
+        err.print(f"[yellow]warning:[/yellow] {path}: not an article file (only .txt is read), skipped", highlight=False)
+    g.export(output)
+    summary = Table(show_header=False, box=None)
+    for k, v in (("articles", r.articles), ("entities", r.entities), ("events", r.events),
+                 ("triples asserted", r.asserted), ("triples inferred", r.inferred),
+                 ("seconds", f"{r.seconds:.2f}"), ("written", str(output))):
+        summary.add_row(k, str(v))
+    out.print(summary)
+    if r.articles == 0:
+        fail("no article could be built")
+
+
+@app.command("query")
+def query_cmd(query: str = typer.Argument(..., help="A saved query name, a .rq file, or SPARQL text."),
+              data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to query."),
+              endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="SPARQL endpoint URL to query instead."),
+              param: List[str] = typer.Option([], "--param", "-p", help="Query parameter as key=value (repeatable)."),
+              fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or tsv (W3C SPARQL results).")) -> None:
+    """Run a saved or ad-hoc SPARQL query against a dataset file or an endpoint."""
+    if fmt not in FORMATS:
+        fail(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
+    if (data is None) == (endpoint is None):
+        fail("give exactly one of --data FILE or --endpoint URL")
+    params = _params(param)
+    try:
+        source = Endpoint(endpoint) if endpoint else _load(data)
+        result = source.query(query, **params)
+    except (QueryError, EndpointError) as e:
+        fail(str(e))
+    except Exception as e:  # a SPARQL syntax error in user text, for instance
+        fail(f"query failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
+    write_result(result, fmt, sys.stdout, title=query if fmt == "table" else None)
+
+
+@app.command("queries")
+def queries_cmd() -> None:
+    """List the saved queries with their titles and parameters."""
+    t = Table("name", "title", "parameters (default)")
+    for name, q in catalogue().items():
+        params = ", ".join(f"{p.name}={p.default.n3() if p.default is not None else '?'}" for p in q.params)
+        t.add_row(name, q.title, params)
+    out.print(t)
+
+
+@app.command("export")
+def export_cmd(data: Path = typer.Option(..., "--data", "-d", help="Dataset file to read."),
+               output: Path = typer.Option(..., "-o", "--output", help="File to write; the extension names the format.")) -> None:
+    """Convert a dataset between TriG, N-Quads, Turtle (union) and JSON-LD."""
+    try:
+        format_for(output)
+    except FormatError as e:
+        fail(str(e))
+    g = _load(data)
+    g.export(output)
+    out.print(f"wrote {output} ({len(g)} triples)")
+
+
+@app.command("validate")
+def validate_cmd(data: Path = typer.Option(..., "--data", "-d", help="Dataset file to check.")) -> None:
+    """Check a dataset against the SHACL shapes in ontology/shapes.ttl."""
+    from kg.validate import validate
+
+    violations = validate(_load(data).dataset)
+    if not violations:
+        out.print("[green]conforms[/green]: no SHACL violations")
+        return
+    t = Table("severity", "focus node", "path", "message")
+    for v in violations:
+        t.add_row(v.severity, v.focus, v.path, v.message)
+    out.print(t)
+    fail(f"{len(violations)} SHACL violation(s)")
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,67 @@
+"""Writing query results: a rich table for people, W3C SPARQL 1.1 JSON / CSV / TSV for programs."""
+from __future__ import annotations
+
+import io
+from typing import TextIO
+
+from rdflib import Literal, URIRef
+from rdflib.query import Result
+from rich.console import Console
+from rich.table import Table
+
+FORMATS = ("table", "json", "csv", "tsv")
+
+
+def _cell(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return str(term).replace("https://w3id.org/newskg/id/", "id:")
+    return str(term)
+
+
+def table(result: Result, title: str | None = None) -> Table:
+    t = Table(title=title, show_lines=False)
+    for v in result.vars or []:
+        t.add_column(str(v))
+    for row in result:
+        t.add_row(*(_cell(x) for x in row))
+    return t
+
+
+def tsv(result: Result) -> str:
+    """SPARQL 1.1 TSV: a header of ?vars, then terms in N-Triples syntax."""
+    lines = ["\t".join(f"?{v}" for v in result.vars or [])]
+    for row in result:
+        lines.append("\t".join("" if x is None else x.n3() for x in row))
+    return "\n".join(lines) + "\n"
+
+
+def write_result(result: Result, fmt: str, out: TextIO, title: str | None = None) -> None:
+    """Print `result` to `out` as `fmt` (table, json, csv, tsv). ASK prints true/false;
+    CONSTRUCT and DESCRIBE print Turtle."""
+    if result.type == "ASK":
+        out.write(("true" if result.askAnswer else "false") + "\n")
+        return
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        out.write(result.graph.serialize(format="turtle"))
+        return
+    if fmt == "table":
+        Console(file=out, width=200).print(table(result, title))
+        rows = len(result)
+        Console(file=out).print(f"[dim]{rows} row{'s' if rows != 1 else ''}[/dim]")
+    elif fmt == "tsv":
+        out.write(tsv(result))
+    elif fmt in ("json", "csv"):
+        buf = io.BytesIO()
+        result.serialize(buf, format=fmt, encoding="utf-8")
+        out.write(buf.getvalue().decode("utf-8"))
+        if fmt == "json":
+            out.write("\n")
+    else:
+        raise ValueError(f"unknown result format {fmt!r} (use one of {', '.join(FORMATS)})")
+
+
+def literal_values(result: Result, var: str) -> list[str]:
+    """Convenience for scripts and tests: the values of one column as strings."""
+    return [str(r[var]) if isinstance(r[var], (Literal, URIRef)) else "" for r in result]
