@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
+from rdflib.namespace import SKOS
 from rdflib.compare import to_canonical_graph
 
 from kg.extract import extract
-from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph
+from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph, name_key
 from kg.rdf import doc_to_graph
 from kg.reader import ArticleError, find_articles, read_article
 from kg.reasoning import infer
@@ -44,7 +45,14 @@ def new_dataset() -> Dataset:
         target = ds.graph(iri)
         for t in parsed:
             target.add(t)
+    add_name_keys(ds.graph(ENTITIES_GRAPH))
     return ds
+
+
+def add_name_keys(g: Graph) -> None:
+    """news:nameKey for every label and alias of the gazetteer's entities."""
+    for s, label in list(g.subject_objects(SKOS.prefLabel)) + list(g.subject_objects(SKOS.altLabel)):
+        g.add((s, NEWS.nameKey, Literal(name_key(str(label)))))
 
 
 def add_article(ds: Dataset, path: Path) -> int:

@@ -26,6 +26,11 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+def name_key(label: str) -> str:
+    """The form saved queries match names in: lower case, single spaces (SPARQL's lcase)."""
+    return " ".join(label.split()).lower()
+
+
 def entity_iri(kind: str, label: str):
     """The IRI of an entity of `kind` named `label`; the gazetteer follows the same rule."""
     return ID[f"{kind.lower()}-{slug(label)}"]

@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.document import DateValue, Doc, Entity, Sentence
-from kg.names import NEWS, NIF, article_iri
+from kg.names import NEWS, NIF, article_iri, name_key
 
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -22,6 +22,7 @@ def _describe(g: Graph, e: Entity) -> None:
         g.add((e.iri, RDF.type, NEWS[e.kind]))
         g.add((e.iri, RDFS.label, Literal(e.label)))
         g.add((e.iri, SKOS.prefLabel, Literal(e.label)))
+        g.add((e.iri, NEWS.nameKey, Literal(name_key(e.label))))
 
 
 def evidence(g: Graph, article: URIRef, s: Sentence) -> URIRef:

@@ -1,0 +1,55 @@
+"""The inferred graph: new links kept apart from the asserted ones, without owlrl's noise."""
+from rdflib import BNode, Literal
+from rdflib.namespace import OWL, RDF, RDFS
+
+import kg
+from kg.names import ID, INFERRED_GRAPH, NEWS, SCHEMA
+
+MUSK, TRUMP = ID["person-elon-musk"], ID["person-donald-trump"]
+
+
+def inferred(g):
+    return g.dataset.graph(INFERRED_GRAPH)
+
+
+def asserted(g):
+    return {(s, p, o) for s, p, o, c in g.dataset.quads((None, None, None, None)) if c != INFERRED_GRAPH}
+
+
+def test_inferred_links_are_new(seed_kg):
+    inf, base = inferred(seed_kg), asserted(seed_kg)
+    assert len(inf) > 100
+    assert not any(t in base for t in inf)
+
+
+def test_inverse_chain_subclass_and_schema_types(seed_kg):
+    inf = inferred(seed_kg)
+    article = next(iter(seed_kg.dataset.subjects(NEWS.mentions, MUSK)))
+    assert (MUSK, NEWS.mentionedIn, article) in inf                     # inverse
+    assert (MUSK, NEWS.interactedWith, TRUMP) in inf                    # property chain
+    assert (TRUMP, NEWS.interactedWith, MUSK) in inf                    # symmetric
+    event = next(iter(seed_kg.dataset.subjects(RDF.type, NEWS.Interview)))
+    assert (event, RDF.type, NEWS.Event) in inf                         # subclass
+    assert (event, RDF.type, SCHEMA.Event) in inf                       # schema.org alignment
+    assert (MUSK, RDF.type, SCHEMA.Person) in inf
+    assert (MUSK, NEWS.affiliatedWith, ID["organization-tesla"]) in inf  # sub-property of ceoOf
+
+
+def test_no_noise(seed_kg):
+    for s, p, o in inferred(seed_kg):
+        assert not isinstance(s, (Literal, BNode)), (s, p, o)
+        assert s != o, (s, p, o)
+        assert not (p == RDF.type and o in (OWL.Thing, RDFS.Resource)), (s, p, o)
+        assert not str(s).startswith(("http://www.w3.org/2001/XMLSchema#", "http://www.w3.org/2002/07/owl#"))
+
+
+def test_schema_org_query_works_after_reasoning(seed_kg):
+    q = """PREFIX schema: <https://schema.org/>
+           SELECT DISTINCT ?name WHERE { ?a a schema:NewsArticle ; schema:mentions ?p . ?p a schema:Person ;
+           <http://www.w3.org/2004/02/skos/core#prefLabel> ?name }"""
+    assert "Vladimir Putin" in {str(r.name) for r in seed_kg.query(q)}
+
+
+def test_no_reason_leaves_inferred_graph_empty():
+    g = kg.build(["corpus/004_4ffafdff79f5ff12.txt"], reason=False)
+    assert len(inferred(g)) == 0 and g.report.inferred == 0
