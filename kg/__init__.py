@@ -7,8 +7,9 @@
     >>> g.export("kg.trig")
     >>> g2 = kg.load("kg.trig")
 """
+from kg.endpoint import Endpoint
 from kg.knowledge_graph import KnowledgeGraph, build, load
 from kg.queries import catalogue
 
-__all__ = ["KnowledgeGraph", "build", "load", "catalogue"]
+__all__ = ["Endpoint", "KnowledgeGraph", "build", "load", "catalogue"]
 __version__ = "0.1.0"
