@@ -13,7 +13,8 @@ from rdflib.compare import to_canonical_graph
 from kg.extract import extract
 from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph, name_key
 from kg.rdf import doc_to_graph
-from kg.reader import ArticleError, find_articles, read_article
+from kg.document import Doc
+from kg.reader import find_articles, read_articles
 from kg.reasoning import infer
 from kg.resources import ontology_file
 
@@ -55,11 +56,10 @@ def add_name_keys(g: Graph) -> None:
         g.add((s, NEWS.nameKey, Literal(name_key(str(label)))))
 
 
-def add_article(ds: Dataset, path: Path) -> int:
+def add_article(ds: Dataset, doc: Doc) -> int:
     """Extract one article into its own named graph; returns its event count."""
-    doc = extract(read_article(path))
-    g = ds.graph(article_graph(path.stem))
-    doc_to_graph(doc, g, path.read_bytes())
+    extract(doc)
+    doc_to_graph(doc, ds.graph(article_graph(doc.stem)))
     return len(doc.events)
 
 
@@ -86,11 +86,11 @@ def build_dataset(paths: list[Path], reason_over: bool = True,
     report.skipped = [str(p) for p in skipped]
     ds = new_dataset()
     for path in files:
-        try:
-            report.events += add_article(ds, path)
+        docs, errors = read_articles(path)
+        report.errors += [str(e) for e in errors]
+        for doc in docs:
+            report.events += add_article(ds, doc)
             report.articles += 1
-        except ArticleError as e:
-            report.errors.append(str(e))
         if progress:
             progress(path)
     report.entities = len(set(ds.objects(None, NEWS.mentions)))

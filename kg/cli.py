@@ -65,7 +65,7 @@ def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or dir
     for line in r.errors:
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
     for path in r.skipped:
-        err.print(f"[yellow]warning:[/yellow] {path}: not an article file (only .txt is read), skipped", highlight=False)
+        err.print(f"[yellow]warning:[/yellow] {path}: not an article file (.txt, .html, .jsonl are read), skipped", highlight=False)
     g.export(output)
     summary = Table(show_header=False, box=None)
     for k, v in (("articles", r.articles), ("entities", r.entities), ("events", r.events),

@@ -78,6 +78,10 @@ class Relation:
 class Doc:
     path: Path
     text: str
+    raw: bytes = b""          # the bytes read, for the content hash
+    source_name: str = ""     # news:sourceFile: the file's base name ('feed.jsonl:3' for a line)
+    stem: str = ""            # names the article's IRI and graph
+    hints: dict = field(default_factory=dict)  # metadata the input format gave (HTML, JSON Lines)
     masked: str = ""  # `text` with boilerplate blanked out, same length
     title: str | None = None
     sentences: list[Sentence] = field(default_factory=list)

@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.document import DateValue, Doc, Entity, Sentence
-from kg.names import NEWS, NIF, article_iri, name_key
+from kg.names import NEWS, NIF, SCHEMA, article_iri, name_key
 
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -36,12 +36,14 @@ def evidence(g: Graph, article: URIRef, s: Sentence) -> URIRef:
     return node
 
 
-def doc_to_graph(doc: Doc, g: Graph, content: bytes) -> URIRef:
+def doc_to_graph(doc: Doc, g: Graph) -> URIRef:
     """Add the article's triples to `g` and return the article IRI."""
-    a = article_iri(doc.path.stem)
+    a = article_iri(doc.stem)
     g.add((a, RDF.type, NEWS.Article))
-    g.add((a, NEWS.sourceFile, Literal(doc.path.name)))
-    g.add((a, NEWS.contentHash, Literal(hashlib.sha256(content).hexdigest())))
+    g.add((a, NEWS.sourceFile, Literal(doc.source_name)))
+    g.add((a, NEWS.contentHash, Literal(hashlib.sha256(doc.raw).hexdigest())))
+    if doc.hints.get("url"):
+        g.add((a, SCHEMA.url, URIRef(doc.hints["url"])))
     if doc.title:
         g.add((a, NEWS.title, Literal(doc.title)))
         g.add((a, RDFS.label, Literal(doc.title)))

@@ -22,7 +22,7 @@ TRIGGERS: dict[str, str] = {
     "Layoff": r"PHK|pemutusan hubungan kerja|dipecat|memecat|pemecatan|diberhentikan|memberhentikan|"
               r"merumahkan|dirumahkan|laid off|layoffs?",
     "Invitation": r"mengundang|diundang|undangan|undang|invited|invitation",
-    "Communication": r"berkomunikasi|komunikasi|panggilan telepon|menelepon|ditelepon|bertelepon|"
+    "Communication": r"berkomunikasi|komunikasi (?:dengan|antara)|panggilan telepon|menelepon|ditelepon|bertelepon|"
                      r"berbicara (?:dengan|melalui telepon)|interaksi|berinteraksi|bertemu dengan|phone call|spoke with|met with",
     "Endorsement": r"dukungan(?:nya)?|mendukung|didukung|endorse[sd]?|endorsement",
     "AssassinationAttempt": r"percobaan pembunuhan|upaya pembunuhan|penembakan|ditembak|"
@@ -45,9 +45,18 @@ ORG_PARTICIPANTS = {"Acquisition", "Layoff", "Ban", "Launch", "Communication", "
 WRITTEN = re.compile(r"(?i)^(tulis|kicau|cuit|unggah|wrote|posted|tweeted)")
 
 
+def _in_name(doc: Doc, sentence, start: int) -> bool:
+    """A capitalised trigger inside a running sentence belongs to a name ('Komisi Pemilihan Umum')."""
+    if sentence.is_title or start == sentence.start or not doc.masked[start].isupper():
+        return False
+    words = doc.masked[sentence.start:sentence.end].split()
+    return sum(w[:1].isupper() for w in words) < 0.6 * len(words)  # not a title-case heading
+
+
 def _blocked(doc: Doc, start: int, end: int, clause_start: int) -> bool:
     before = doc.masked[clause_start:start]
     return (inside_quote(doc, start)
+            or _in_name(doc, doc.sentence_at(start), start)
             or any(m.start <= start < m.end for m in doc.mentions)  # part of a name
             or NOT_TRIGGER.search(doc.masked[max(0, start - 10):end + 12]) is not None
             or NEGATION.search(before) is not None

@@ -30,7 +30,9 @@ Perhubungan Perdagangan Perindustrian Pertanian Sosial Hukum HAM BUMN Koordinato
 Perekonomian Investasi Pariwisata Energi Sumber Daya Mineral Lingkungan Hidup Kehutanan Kelautan Perikanan
 Tenaga Kerja Desa Umum Perumahan Rakyat Sekretaris Negara Kabinet Republik Utama Eksekutif Jenderal Daerah
 Provinsi Kota Kabupaten Pusat Nasional Staf Kepresidenan Umum Besar Tinggi Agung Federal State Senior Pertama
-Kedua Deputi Direktur Operasional Keuangan Teknologi Informasi Pemasaran Inc Corp Group Grup""".split())
+Kedua Deputi Direktur Operasional Keuangan Teknologi Informasi Pemasaran Inc Corp Group Grup Kemaritiman
+Pembangunan Perencanaan Riset Inovasi Siber Sandi Intelijen Pemberantasan Korupsi Pemilihan Perwakilan
+Permusyawaratan Mahkamah Konstitusi Kejaksaan Kepolisian Komisi Badan Dewan Lembaga Otoritas Jasa Pengawas""".split())
 CAP = r"[A-Z][a-zA-Z'’-]+"
 NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?\s+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6})){1,8})")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
@@ -45,7 +47,8 @@ NOT_NAME = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Aha
             "Namun", "Tetapi", "Dan", "Di", "Ia", "Dia", "Mereka", "Ini", "Itu", "Saat", "Kini", "Sementara",
             "The", "Pada", "Dalam", "Menurut", "Baca", "Juga", "Berita", "Terkait", "Sebelumnya", "Selain",
             "Kamu", "Anda", "Kami", "Kita", "Saya", "Aku", "Tuhan", "Allah", "Inc", "Tbk", "Corp", "Sebab"}
-TRAILING_NOISE = {"dan", "Inc", "AS", "RI"}
+TRAILING_NOISE = {"dan", "Inc", "AS", "RI", "PT", "CEO", "WIB", "TV"}
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
 def _add(doc: Doc, start: int, end: int, entity: Entity) -> None:
@@ -76,6 +79,9 @@ def role_person_mentions(doc: Doc) -> None:
         run: list[tuple[int, int, str]] = []
         for a, b, w in tokens:
             covered = any(x.start <= a < x.end for x in doc.mentions)
+            if not covered and ACRONYM.match(w) and w not in TRAILING_NOISE:
+                _add(doc, a, b, load_gazetteer().entity("Organization", w))  # 'Kepala BSSN'
+                covered = True
             if covered or w in TRAILING_NOISE or w in NOT_NAME or w in TITLE_WORDS or not w[:1].isupper():
                 run = []
                 continue
@@ -143,9 +149,23 @@ def short_form_mentions(doc: Doc) -> None:
                     _add(doc, m.start(), m.end(), e)
 
 
+DATELINE_CITY = re.compile(r"(?m)^\s*([A-Z][A-Z .]{2,30}?)\s*(?:,\s*[A-Za-z0-9.-]+|\((?:[A-Z][A-Za-z]+)\))\s*(?:-{1,2}|–|—)\s")
+
+
+def dateline_place(doc: Doc) -> None:
+    """'DENPASAR, KOMPAS.com -', 'JAKARTA (ANTARA) -': the dateline city is a place."""
+    m = DATELINE_CITY.search(doc.masked[:3000])
+    if m and m.group(1).strip().isupper():
+        name = m.group(1).strip().title()
+        e = load_gazetteer().lookup(name)
+        if e is None or e.kind == "Place":
+            _add(doc, m.start(1), m.start(1) + len(m.group(1).strip()), e or load_gazetteer().entity("Place", name))
+
+
 @component("mentions")
 def mentions(doc: Doc) -> None:
     gazetteer_mentions(doc)
+    dateline_place(doc)
     role_person_mentions(doc)
     age_person_mentions(doc)
     misspelt_mentions(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from kg.dates import as_date, find_dates, header_date
-from kg.document import Doc, Entity
+from kg.document import DateValue, Doc, Entity
 from kg.extract import component
 from kg.gazetteer import load_gazetteer
 
@@ -69,17 +69,27 @@ def person(name: str) -> Entity:
     return load_gazetteer().entity("Person", name)
 
 
+def _hinted_date(value) -> DateValue | None:
+    m = re.match(r"^(\d{4}-\d{2}-\d{2})", str(value or ""))
+    return DateValue(m.group(1)) if m else None
+
+
 @component("metadata")
 def metadata(doc: Doc) -> None:
+    """Outlet, byline and publication date; what the input format declared (HTML meta tags,
+    JSON Lines fields) comes first, then what the page text says."""
     text = doc.text
-    doc.publisher = find_outlet(text)
-    authors = [n for m in AUTHOR_LINE.finditer(text) for n in split_names(m.group("names"))]
+    hints = doc.hints
+    doc.title = hints.get("title") or doc.title
+    doc.publisher = outlet_entity(hints["outlet"]) if hints.get("outlet") else find_outlet(text)
+    authors = [n for a in hints.get("authors", []) for n in split_names(a)]
+    authors += [n for m in AUTHOR_LINE.finditer(text) for n in split_names(m.group("names"))]
     authors += [n for m in REPORTER_PHRASE.finditer(text) for n in split_names(m.group("names"))]
     authors += [n for m in INITIALS_LINE.finditer(text) for n in split_names(m.group("names"))]
     editors = [n for m in EDITOR_LINE.finditer(text) for n in split_names(m.group("names"))]
     doc.authors = [person(n) for n in dict.fromkeys(authors)]
     doc.editors = [person(n) for n in dict.fromkeys(editors)]
-    doc.published = header_date(text.split("\n")[:15])
+    doc.published = _hinted_date(hints.get("published")) or header_date(text.split("\n")[:15])
     if doc.published is None:
         days = [v for _, _, v in find_dates(doc.masked) if v.precision == "day"]
         if days:

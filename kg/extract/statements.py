@@ -38,7 +38,7 @@ def _speaker_after(doc: Doc, start: int, rest: str):
     if HANDLE.match(rest.strip()):
         return None
     head = start + len(rest) - len(rest.lstrip())
-    window_end = head + 60
+    window_end = min(head + 60, start + len(rest))
     for m in doc.mentions:
         if head <= m.start < window_end and m.entity.kind == "Person":
             return m.entity
@@ -104,6 +104,54 @@ def statements(doc: Doc) -> None:
         last = Event("Statement", sentence, "quote", q.start, [speaker.iri], platform=platform, date=date, quote=q.text)
         doc.events.append(last)
     indirect_statements(doc)
+    reported_speech(doc)
+    merge_same_speaker(doc)
+
+
+def merge_same_speaker(doc: Doc) -> None:
+    """One speaker's quotes and reported words within one paragraph are one statement."""
+    kept: list[Event] = []
+    others = [e for e in doc.events if e.cls != "Statement"]
+    for ev in sorted((e for e in doc.events if e.cls == "Statement"), key=lambda e: e.sentence.start):
+        prev = next((k for k in reversed(kept) if k.participants == ev.participants
+                     and k.sentence.paragraph == ev.sentence.paragraph), None)
+        if prev is None:
+            kept.append(ev)
+            continue
+        if ev.quote:
+            prev.quote = f"{prev.quote} {ev.quote}" if prev.quote else ev.quote
+        prev.platform = prev.platform or ev.platform
+        prev.date = prev.date or ev.date
+        if ev.sentence is not prev.sentence:
+            prev.extra_sentences.append(ev.sentence)
+    doc.events[:] = others + kept
+
+
+REPORTED = re.compile(r",\s*(?i:(kata|ujar|ungkap|jelas|tutur|tegas|imbuh|sebut|papar|said))(nya)?\b(?P<rest>[^\n]*?)[.!?]?\s*$")
+ACCORDING = re.compile(r"^(?:(?i:menurut|according to))\s+(?P<rest>[^,]{3,80}),")
+
+
+def reported_speech(doc: Doc) -> None:
+    """'Pertemuan itu membahas investasi, kata Menteri Luhut.' and 'Menurut Budi, ...': speech
+    without quotation marks."""
+    for s in doc.sentences:
+        text = doc.masked[s.start:s.end]
+        if any(q.start < s.end and s.start < q.end for q in doc.quotes):
+            continue
+        m = REPORTED.search(text)
+        if m:
+            at = s.start + m.start("rest")
+            speaker = (_agents_before(doc, s.start + m.start())[-1][1] if m.group(2) and _agents_before(doc, s.start + m.start())
+                       else _speaker_after(doc, at, m.group("rest")))
+        else:
+            m = ACCORDING.match(text)
+            if not m:
+                continue
+            speaker = _speaker_after(doc, s.start + m.start("rest"), m.group("rest"))
+        if speaker is not None:
+            platform, date = _platform_and_date(doc, s.start, s.end)
+            doc.events.append(Event("Statement", s, m.group(0).split()[0].strip(",").lower(), s.start + m.start(),
+                                    [speaker.iri], platform=platform, date=date))
 
 
 def indirect_statements(doc: Doc) -> None:
