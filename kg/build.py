@@ -11,7 +11,8 @@ from rdflib.namespace import SKOS
 from rdflib.compare import to_canonical_graph
 
 from kg.extract import extract
-from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph, name_key
+from kg.linking import link_events
+from kg.names import ENTITIES_GRAPH, INFERRED_GRAPH, LINKS_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph, name_key
 from kg.rdf import doc_to_graph
 from kg.document import Doc
 from kg.reader import find_articles, read_articles
@@ -63,6 +64,15 @@ def add_article(ds: Dataset, doc: Doc) -> int:
     return len(doc.events)
 
 
+def relink(ds: Dataset) -> int:
+    """Replace the links graph: events reported by several articles, linked by owl:sameAs."""
+    ds.remove_graph(ds.graph(LINKS_GRAPH))
+    target = ds.graph(LINKS_GRAPH)
+    for t in link_events(ds):
+        target.add(t)
+    return len(target)
+
+
 def reason(ds: Dataset, engine: str = "owlrl") -> int:
     """Replace the inferred graph with what `engine` derives from all the other graphs."""
     ds.remove_graph(ds.graph(INFERRED_GRAPH))
@@ -93,6 +103,7 @@ def build_dataset(paths: list[Path], reason_over: bool = True,
             report.articles += 1
         if progress:
             progress(path)
+    relink(ds)
     report.entities = len(set(ds.objects(None, NEWS.mentions)))
     if reason_over:
         report.inferred = reason(ds)

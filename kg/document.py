@@ -94,6 +94,7 @@ class Doc:
     authors: list[Entity] = field(default_factory=list)
     editors: list[Entity] = field(default_factory=list)
     cited: list[Entity] = field(default_factory=list)
+    citations: list = field(default_factory=list)  # (offset, Entity) for each citation cue
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     entities: dict = field(default_factory=dict)  # iri -> Entity

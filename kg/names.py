@@ -12,10 +12,12 @@ GRAPH = Namespace("https://w3id.org/newskg/graph/")
 SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
 INFERRED_GRAPH = GRAPH["inferred"]
+LINKS_GRAPH = GRAPH["links"]
 
 KINDS = ("Person", "Platform", "Organization", "Place", "Source")
 

@@ -1,4 +1,5 @@
-"""Turning one extracted Doc into the triples of its own named graph."""
+"""Turning one extracted Doc into the triples of its own named graph, every fact traceable:
+events and relations to their sentences, mentions to their NIF phrases, citations to theirs."""
 from __future__ import annotations
 
 import hashlib
@@ -7,7 +8,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.document import DateValue, Doc, Entity, Sentence
-from kg.names import NEWS, NIF, SCHEMA, article_iri, name_key
+from kg.names import ITSRDF, NEWS, NIF, SCHEMA, article_iri, name_key
 
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
@@ -25,15 +26,35 @@ def _describe(g: Graph, e: Entity) -> None:
         g.add((e.iri, NEWS.nameKey, Literal(name_key(e.label))))
 
 
-def evidence(g: Graph, article: URIRef, s: Sentence) -> URIRef:
-    """An RFC 5147 / NIF span node for a sentence: <article#char=start,end>."""
-    node = URIRef(f"{article}#char={s.start},{s.end}")
-    g.add((node, RDF.type, NEWS.Evidence))
-    g.add((node, NIF.beginIndex, Literal(s.start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(s.end, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.anchorOf, Literal(s.text)))
+def span(g: Graph, article: URIRef, start: int, end: int, text: str, kind=NEWS.Evidence) -> URIRef:
+    """An RFC 5147 / NIF span node: <article#char=start,end>."""
+    node = URIRef(f"{article}#char={start},{end}")
+    g.add((node, RDF.type, kind))
+    g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.anchorOf, Literal(text)))
     g.add((node, NEWS.inArticle, article))
     return node
+
+
+def evidence(g: Graph, article: URIRef, s: Sentence) -> URIRef:
+    return span(g, article, s.start, s.end, s.text)
+
+
+def fact(g: Graph, article: URIRef, s, p, o, sentence: Sentence | None, sources=()) -> None:
+    """Assert (s, p, o) and, when it came from a sentence, an rdf:Statement carrying that evidence
+    and the sources the sentence cites."""
+    g.add((s, p, o))
+    if sentence is None:
+        return
+    node = URIRef(f"{article}-fact-{hashlib.sha1(f'{s} {p} {o} {sentence.start}'.encode()).hexdigest()[:12]}")
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.subject, s))
+    g.add((node, RDF.predicate, p))
+    g.add((node, RDF.object, o))
+    g.add((node, NEWS.evidence, evidence(g, article, sentence)))
+    for src in sources:
+        g.add((node, NEWS.accordingTo, src))
 
 
 def doc_to_graph(doc: Doc, g: Graph) -> URIRef:
@@ -63,14 +84,21 @@ def doc_to_graph(doc: Doc, g: Graph) -> URIRef:
     for m in doc.mentions:
         _describe(g, m.entity)
         g.add((a, NEWS.mentions, m.entity.iri))
-    for e in doc.cited:
-        _describe(g, e)
-        g.add((a, NEWS.citesSource, e.iri))
+        phrase = span(g, a, m.start, m.end, m.text, NIF.Phrase)
+        g.add((phrase, ITSRDF.taIdentRef, m.entity.iri))
+    for at, source in doc.citations:
+        _describe(g, source)
+        fact(g, a, a, NEWS.citesSource, source.iri, doc.sentence_at(at))
     for ev in doc.events:
         _event(g, a, doc, ev)
-    for i, r in enumerate(doc.relations):
-        _relation(g, a, r)
+    for r in doc.relations:
+        fact(g, a, r.subject, NEWS[r.predicate], r.object, r.sentence, cited_in(doc, [r.sentence]))
     return a
+
+
+def cited_in(doc: Doc, sentences: list[Sentence]) -> list:
+    """The sources a citation cue in these sentences names ('Reuters memberitakan ...')."""
+    return list(dict.fromkeys(e.iri for at, e in doc.citations if any(s.start <= at < s.end for s in sentences)))
 
 
 def _event(g: Graph, a: URIRef, doc: Doc, ev) -> None:
@@ -91,16 +119,8 @@ def _event(g: Graph, a: URIRef, doc: Doc, ev) -> None:
         g.add((node, NEWS.date, date_literal(ev.date)))
     if ev.quote:
         g.add((node, NEWS.quote, Literal(ev.quote)))
-    for s in [ev.sentence, *ev.extra_sentences]:
+    sentences = [ev.sentence, *ev.extra_sentences]
+    for s in sentences:
         g.add((node, NEWS.evidence, evidence(g, a, s)))
-
-
-def _relation(g: Graph, a: URIRef, r) -> None:
-    """The fact itself, plus an rdf:Statement that carries its evidence."""
-    g.add((r.subject, NEWS[r.predicate], r.object))
-    node = URIRef(f"{a}-fact-{r.sentence.start}-{r.predicate}-{hashlib.sha1(str(r.object).encode()).hexdigest()[:8]}")
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.subject, r.subject))
-    g.add((node, RDF.predicate, NEWS[r.predicate]))
-    g.add((node, RDF.object, r.object))
-    g.add((node, NEWS.evidence, evidence(g, a, r.sentence)))
+    for src in cited_in(doc, sentences):
+        g.add((node, NEWS.accordingTo, src))

@@ -23,8 +23,16 @@ def test_interactions(seed_kg):
     trump_interview = [r for r in rows if str(r.otherName) == "Donald Trump" and str(r.eventType) == "Interview"]
     assert any(str(r.date) == "2024-08-13" and str(r.platformName) == "X" and "Tribunnews" in str(r.outlets)
                for r in trump_interview)
+    assert all(r.outlets for r in rows)
     invitation = [r for r in rows if str(r.otherName) == "Vladimir Putin" and str(r.eventType) == "Invitation"]
     assert invitation and str(invitation[0].date) == "2021-02-13" and str(invitation[0].platformName) == "Clubhouse"
+
+
+def test_one_event_reported_by_two_outlets_is_one_row(seed_kg):
+    rows = [r for r in seed_kg.query("interactions", person="Elon Musk")
+            if str(r.otherName) == "Donald Trump" and str(r.eventType) == "Interview"]
+    assert len(rows) == 1
+    assert set(str(rows[0].outlets).split(", ")) == {"Tribunnews", "Bloomberg Technoz"}
 
 
 def test_interactions_accepts_any_alias(seed_kg):

@@ -40,7 +40,8 @@ def _cited(doc: Doc) -> list[tuple[int, Entity]]:
 def sources(doc: Doc) -> None:
     own = doc.publisher.iri if doc.publisher else None
     seen = {}
-    for _, e in sorted(_cited(doc), key=lambda t: t[0]):
+    for at, e in sorted(_cited(doc), key=lambda t: (t[0], str(t[1].iri))):
         if e.iri != own:
             seen.setdefault(e.iri, e)
+            doc.citations.append((at, seen[e.iri]))
     doc.cited = list(seen.values())
