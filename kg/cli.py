@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rdflib import URIRef
 
 from kg.endpoint import Endpoint, EndpointError
 from kg.knowledge_graph import KnowledgeGraph, build, load
@@ -136,6 +137,35 @@ def validate_cmd(data: Path = typer.Option(..., "--data", "-d", help="Dataset fi
         t.add_row(v.severity, v.focus, v.path, v.message)
     out.print(t)
     fail(f"{len(violations)} SHACL violation(s)")
+
+
+@app.command("explain")
+def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon Musk'), a CURIE (id:person-elon-musk) or <IRI>."),
+                predicate: str = typer.Argument(..., help="Predicate: interactedWith, news:mentions, a, <IRI>..."),
+                obj: str = typer.Argument(..., metavar="OBJECT", help="Object: a name, CURIE, <IRI> or literal."),
+                data: Path = typer.Option(..., "--data", "-d", help="Dataset file.")) -> None:
+    """Show where a triple comes from: its sentences, or the asserted triples that imply it."""
+    from rich.tree import Tree
+
+    g = _load(data)
+    ex = g.explain(subject, predicate, obj)
+    if not ex.asserted and ex.rule is None:
+        fail(f"the triple ({subject}, {predicate}, {obj}) is not in {data}")
+
+    def short(t) -> str:
+        return " ".join(g.dataset.namespace_manager.normalizeUri(x) if isinstance(x, URIRef) else x.n3() for x in t)
+
+    def grow(node: Tree, e) -> None:
+        head = node.add(f"[bold]{short(e.triple)}[/bold]  " +
+                        (f"asserted in {', '.join(short([c]) for c in e.graphs)}" if e.asserted else f"inferred ({e.rule})"))
+        for ev in e.evidence:
+            head.add(f"{short([ev.article])} [{ev.begin}:{ev.end}] [italic]{ev.text}[/italic]")
+        for b in e.because:
+            grow(head, b)
+
+    root = Tree("explain")
+    grow(root, ex)
+    out.print(root)
 
 
 def main() -> None:  # pragma: no cover

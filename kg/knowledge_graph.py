@@ -26,6 +26,14 @@ class KnowledgeGraph:
         q = resolve(name_or_sparql)
         return self.dataset.query(q.text, initBindings=q.bindings(params))
 
+    def explain(self, s, p, o):
+        """Why (s, p, o) holds: the sentences it was extracted from, or, if reasoning inferred
+        it, the asserted triples that imply it. Terms are rdflib terms or names/CURIEs
+        (see `kg.explain.parse_term`). Returns a `kg.explain.Explanation`."""
+        from kg.explain import explain, parse_term
+
+        return explain(self.dataset, *(parse_term(self.dataset, x, i) for i, x in enumerate((s, p, o))))
+
     def export(self, path: str | Path, format: str | None = None) -> Path:
         """Write the dataset; the format follows the extension (.trig, .nq, .jsonld; .ttl = union)."""
         return write_dataset(self.dataset, Path(path), format)

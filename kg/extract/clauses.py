@@ -9,7 +9,7 @@ SUBORDINATORS = re.compile(
     r"(?i)(?:^|[\s,;])(setelah|sesudah|sebelum|ketika|tatkala|saat(?!\s+ini)|sementara|namun|tetapi|tapi|"
     r"meski(?:pun)?|walau(?:pun)?|karena|sebab|sehingga|sedangkan|padahal|bahwa|selama|usai|sejak(?!\s+(?:tahun\s+)?\d)|"
     r"after|before|when|while|but|although|because|that)\b")
-NEGATION = re.compile(r"(?i)\b(tidak|tak|belum|bukan|never|not|no|didn't|did not)\b(?:\s+\w+){0,2}\s*$")
+NEGATION = re.compile(r"(?i)\b(tidak|tak|belum|bukan|never|not|no|didn't|did not)\b(?:\s+\w+){0,4}\s*$")
 IRREALIS = re.compile(r"(?i)\b(akan|ingin|berencana|rencana|hendak|untuk|jika|apabila|seandainya|sebagai bentuk|sebagai wujud|sebagai tanda|"
                       r"undang|mengundang|mengajak|ajak|will|would|plans? to|invited?)\b(?:\s+[\w-]+){0,2}\s*$")
 ABILITY = re.compile(r"(?i)\b(dapat|bisa|mampu|could|can)\b")
