@@ -33,11 +33,13 @@ PATTERNS = [
     ("dmy_words", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)),
     ("mdy_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),\s+(\d{4})\b", re.I)),
     ("dm_words", re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"(?!\s*\d)(\s+(?:lalu|kemarin|lalu\.))?", re.I)),
+    ("md_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})\b(?!\s*,?\s*\d{4})(?!\s*[:.]\d)")),
+    ("in_month", re.compile(r"\b(?:in|pada|bulan|sejak|since)\s+(?:bulan\s+)?" + _MONTH + r"(?!\s*\d)", re.I)),
     ("my_words", re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("years_ago", re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+tahun\s+(?:yang\s+)?lalu\b", re.I)),
     ("year", re.compile(r"\b(?:tahun|sejak|pada|awal|akhir|pertengahan|in|since|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b", re.I)),
-    ("weekday", re.compile(r"(?:,\s*|\bpada\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)", re.I)),
+    ("weekday", re.compile(r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)", re.I)),
 ]
 
 
@@ -111,6 +113,17 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:
             return None
         d = _date(ref.year, MONTHS[g[1].lower()], int(g[0]))
         return DateValue(_past(d, ref).isoformat()) if d else None
+    if kind == "md_words":
+        if not ref:
+            return None
+        d = _date(ref.year, MONTHS[g[0].lower()], int(g[1]))
+        return DateValue(_past(d, ref).isoformat()) if d else None
+    if kind == "in_month":
+        if not ref:
+            return None
+        month = MONTHS[g[0].lower()]
+        year = ref.year if month <= ref.month else ref.year - 1
+        return DateValue(f"{year:04d}-{month:02d}")
     if kind == "my_words":
         return DateValue(f"{int(g[1]):04d}-{MONTHS[g[0].lower()]:02d}")
     if kind == "iso":
@@ -138,12 +151,15 @@ TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*" + _ZONE)
 
 
 def header_date(lines: list[str]) -> DateValue | None:
-    """The publication date from a header line such as '29 December 2022' or
-    'Minggu 27 Oct 2024 - 21:58 WIB' near the top of the page."""
+    """The publication date from a header line such as '29 December 2022',
+    'Minggu 27 Oct 2024 - 21:58 WIB' or 'August 13, 2024 2:15 AM GMT+7' near the top of the page."""
     for line in lines:
         line = line.strip()
         if len(line) > 80:
             continue
+        days = [(a, b, v) for a, b, v in find_dates(line) if v.precision == "day"]
+        if days and len(line) <= 45 and (days[0][1] - days[0][0]) >= 0.4 * len(line):
+            return days[0][2]
         m = HEADER_LINE.match(line)
         if m:
             d = _date(int(m.group(4)), MONTHS[m.group(3).lower()], int(m.group(2)))

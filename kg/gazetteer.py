@@ -39,7 +39,7 @@ class Gazetteer:
                     self.by_alias.setdefault(alias, entity)
                     self.by_alias.setdefault(alias.upper(), entity)
         names = sorted(self.by_alias, key=lambda a: (-len(a), a))
-        self._rx = re.compile(r"(?<![\w@#/.])(" + "|".join(map(re.escape, names)) + r")(?![\w@]|\.\w)")
+        self._rx = re.compile(r"(?<![\w@#/.])(" + "|".join(map(re.escape, names)) + r")(?![\w@$]|\.\w)")
         self._folded = {self.fold(a): e for a, e in self.by_alias.items()}
 
     @staticmethod

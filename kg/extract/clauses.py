@@ -8,12 +8,13 @@ from kg.document import Doc, Sentence
 SUBORDINATORS = re.compile(
     r"(?i)(?:^|[\s,;])(setelah|sesudah|sebelum|ketika|tatkala|saat(?!\s+ini)|sementara|namun|tetapi|tapi|"
     r"meski(?:pun)?|walau(?:pun)?|karena|sebab|sehingga|sedangkan|padahal|bahwa|selama|usai|sejak(?!\s+(?:tahun\s+)?\d)|"
-    r"after|before|when|while|but|although|because|that)\b")
+    r"after|before|when|while|but|although|because|that|since(?!\s+\d))\b")
 NEGATION = re.compile(r"(?i)\b(tidak|tak|belum|bukan|never|not|no|didn't|did not)\b(?:\s+\w+){0,4}\s*$")
 IRREALIS = re.compile(r"(?i)\b(akan|ingin|berencana|rencana|hendak|untuk|jika|apabila|seandainya|sebagai bentuk|sebagai wujud|sebagai tanda|"
                       r"undang|mengundang|mengajak|ajak|will|would|plans? to|invited?)\b(?:\s+[\w-]+){0,2}\s*$")
 ABILITY = re.compile(r"(?i)\b(dapat|bisa|mampu|could|can)\b")
-ANAPHOR = re.compile(r"(?i)^(?:nya)?\s*(?:\w+\s+){0,2}?(tersebut|itu|ini|this|that)\b")
+ANAPHOR = re.compile(r"(?i)^(?:nya)?\s*(tersebut|itu|ini|this|that)\b")  # 'wawancara tersebut', 'the attack'
+DEFINITE = re.compile(r"(?i)\bthe\s+$")
 PREFIXES = ("mempeng", "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ber", "ter", "pem", "pen",
             "peng", "per", "pe", "ke", "se")
 SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i")

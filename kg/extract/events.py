@@ -9,6 +9,7 @@ from collections import Counter
 
 from kg.document import Doc, Event
 from kg.extract import component
+from kg.extract.mentions import NOT_NAME
 from kg.extract.clauses import (ABILITY, ANAPHOR, IRREALIS, NEGATION, clause_bounds, inside_quote, stem)
 
 TRIGGERS: dict[str, str] = {
@@ -36,9 +37,18 @@ CONVERSATION = re.compile(r"(?i)\b(percakapan|dialog|diskusi|obrolan|ngobrol|men
                           r"(?=[^.\n]{0,40}?\b(?:di|melalui|lewat|via|on)\s+$PLATFORM)")
 NOT_TRIGGER = re.compile(r"(?i)(khusus undangan|undangan khusus|undang-undang|perundang|gangguan (?:jiwa|mental|kesehatan|pencernaan|tidur))")
 CLAIM = re.compile(r"(?i)\b(menyalahkan|menuduh|mengklaim|menduga|dugaan|blamed|claimed|accused|alleged)\b")
-NEEDS_OBJECT = {"Acquisition": re.compile(r"(?i)^\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b"),
-                "Endorsement": None}
+# What must follow the trigger in its clause: 'membeli perusahaan/Twitter', 'mendukung Trump'.
+ACQUIRED = re.compile(r"(?i)^\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b")
+OBJECT_NAME = re.compile(r"^\s+(?:(?:perusahaan|startup|platform|aplikasi|raksasa \w+)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
 SINGLE_PARTICIPANT = {"AssassinationAttempt", "Arrest", "Ban", "Layoff"}
+VICTIM_CLASSES = {"AssassinationAttempt", "Arrest"}
+PASSIVE = re.compile(r"(?i)^(di\w+|acquired|bought)$")
+
+
+def _adjacent(between: str, after: bool) -> bool:
+    """No clause break between a trigger and a person after it: 'diblokir di Brasil, Elon Musk
+    sebut' is cut; a person before the trigger is its subject ('Durov, ditangkap')."""
+    return not after or "," not in between
 NO_PLATFORM_FALLBACK = {"AssassinationAttempt", "Election", "Arrest", "Communication", "Statement"}
 TRIGGER_RX = {cls: re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.I) for cls, rx in TRIGGERS.items()}
 ORG_PARTICIPANTS = {"Acquisition", "Layoff", "Ban", "Launch", "Communication", "Invitation"}
@@ -47,7 +57,8 @@ WRITTEN = re.compile(r"(?i)^(tulis|kicau|cuit|unggah|wrote|posted|tweeted)")
 
 def _in_name(doc: Doc, sentence, start: int) -> bool:
     """A capitalised trigger inside a running sentence belongs to a name ('Komisi Pemilihan Umum')."""
-    if sentence.is_title or start == sentence.start or not doc.masked[start].isupper():
+    word = doc.masked[start:start + 30].split()[0]
+    if sentence.is_title or start == sentence.start or not (word[0].isupper() and word[1:].islower()):
         return False
     words = doc.masked[sentence.start:sentence.end].split()
     return sum(w[:1].isupper() for w in words) < 0.6 * len(words)  # not a title-case heading
@@ -80,8 +91,39 @@ def _agents(doc: Doc, a: int, b: int, trigger_at: int, cls: str) -> tuple[list, 
     claimed = [m for m in people if claim is not None and m.start < claim]
     people = [m for m in people if m not in claimed]
     if cls in SINGLE_PARTICIPANT and people:
-        people = [min(people, key=lambda m: abs(m.start - trigger_at))]
+        # the nearest person not cut off by a comma: 'X diblokir di Brasil, Elon Musk sebut...'
+        near = [m for m in people if _adjacent(doc.masked[min(m.end, trigger_at):max(m.start, trigger_at)],
+                                              m.start > trigger_at)]
+        people = [min(near, key=lambda m: abs(m.start - trigger_at))] if near else []
+    if cls in VICTIM_CLASSES and not people:
+        # 'Musk, who endorsed Trump in July after an assassination attempt': the nearest person before
+        sentence = doc.sentence_at(trigger_at)
+        before = [m for m in doc.mentions if sentence.start <= m.start < trigger_at and m.entity.kind == "Person"
+                  and not inside_quote(doc, m.start)]
+        people = before[-1:]
     return list(dict.fromkeys(m.entity.iri for m in people)), list(dict.fromkeys(m.entity.iri for m in claimed))
+
+
+def _acquired(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Is something bought? After an active trigger: a company word, a known organisation or
+    platform, or a capitalised name (which then becomes an organisation mention); before a
+    passive one ('platform itu dibeli Musk', 'was acquired by'): a company word or a known name."""
+    if PASSIVE.match(doc.masked[start:end]):
+        before = doc.masked[clause_start:start]
+        if re.search(r"(?i)\b(perusahaan|platform|startup|company|firm|aplikasi)\b", before) or \
+                _first(doc, clause_start, start, "Platform") or _first(doc, clause_start, start, "Organization"):
+            return True
+    obj = doc.masked[end:clause_end]
+    if ACQUIRED.match(obj) or _first(doc, end, clause_end, "Platform") or _first(doc, end, clause_end, "Organization"):
+        return True
+    m = OBJECT_NAME.match(obj)
+    if not m or m.group(1).split()[0] in NOT_NAME:
+        return False
+    from kg.extract.mentions import _add
+    from kg.gazetteer import load_gazetteer
+    _add(doc, end + m.start(1), end + m.end(1), load_gazetteer().entity("Organization", m.group(1)))
+    doc.mentions.sort(key=lambda x: x.start)
+    return True
 
 
 def _first(doc: Doc, a: int, b: int, kind: str):
@@ -128,12 +170,17 @@ def _same_event(old: Event, new: Event, anaphoric: bool) -> bool:
     p, q = set(old.participants), set(new.participants)
     if not (p <= q or q <= p):
         return False
-    return anaphoric or not p or not q or stem(old.trigger) == stem(new.trigger)
+    if anaphoric or not p or not q or stem(old.trigger) == stem(new.trigger):
+        return True
+    return p == q and old.date is not None and old.date == new.date  # 'percobaan pembunuhan' / 'penembakan' 
 
 
 def _merge(old: Event, new: Event, anaphoric: bool) -> None:
-    old.participants += [p for p in new.participants if p not in old.participants]
-    old.claimed_by += [p for p in new.claimed_by if p not in old.claimed_by]
+    """Fold a repeated mention into the event; an anaphor ('penangkapan itu') adds evidence, not
+    the people around it, who comment on the event rather than take part."""
+    if not anaphoric:
+        old.participants += [p for p in new.participants if p not in old.participants]
+        old.claimed_by += [p for p in new.claimed_by if p not in old.claimed_by]
     old.platform = old.platform or new.platform
     if not anaphoric:
         old.date = old.date or new.date
@@ -151,17 +198,19 @@ def events(doc: Doc) -> None:
         a, b = clause_bounds(doc, sentence, start)
         if _blocked(doc, start, end, a):
             continue
-        if cls in NEEDS_OBJECT and NEEDS_OBJECT[cls] is not None:
-            obj = doc.masked[end:b]
-            if not (NEEDS_OBJECT[cls].match(obj) or _first(doc, end, b, "Platform") or _first(doc, end, b, "Organization")):
-                continue
-        participants, claimed = _agents(doc, a, b, start, cls)
+        if cls == "Acquisition" and not _acquired(doc, start, end, a, b):
+            continue
+        if cls == "Endorsement" and not any(end <= m.start < min(b, end + 80) and m.entity.kind == "Person"
+                                            for m in doc.mentions):
+            continue  # support for a decision or a plan is not an endorsement of someone
+        anaphoric = ANAPHOR.match(doc.masked[end:end + 30]) is not None and any(e.cls == cls for e in found)
+        # 'Macron menyebut penangkapan itu ...': around an anaphor stand commenters, not participants
+        participants, claimed = ([], []) if anaphoric else _agents(doc, a, b, start, cls)
         platform = _first(doc, a, b, "Platform") or _first(doc, sentence.start, sentence.end, "Platform")
         if platform is None and cls not in NO_PLATFORM_FALLBACK:
             platform = fallback
         date = _date_in(doc, a, b) or _date_in(doc, end, sentence.end)
         event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
-        anaphoric = ANAPHOR.match(doc.masked[end:end + 30]) is not None
         same = next((e for e in reversed(found) if _same_event(e, event, anaphoric)), None)
         if same:
             _merge(same, event, anaphoric)

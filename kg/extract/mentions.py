@@ -34,7 +34,9 @@ Kedua Deputi Direktur Operasional Keuangan Teknologi Informasi Pemasaran Inc Cor
 Pembangunan Perencanaan Riset Inovasi Siber Sandi Intelijen Pemberantasan Korupsi Pemilihan Perwakilan
 Permusyawaratan Mahkamah Konstitusi Kejaksaan Kepolisian Komisi Badan Dewan Lembaga Otoritas Jasa Pengawas""".split())
 CAP = r"[A-Z][a-zA-Z'’-]+"
-NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?\s+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6})){1,8})")
+PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "dos", "di", "la", "le"}
+NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?\s+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6}|"
+                      + "|".join(sorted(PARTICLES)) + r")){1,8})")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
 ORG_CUE = re.compile(
     r"\b((?:PT|Partai|Kementerian|Universitas|Badan|Komisi|Dinas|Lembaga|Yayasan|Bank|Pengadilan|Mahkamah|"
@@ -51,7 +53,13 @@ TRAILING_NOISE = {"dan", "Inc", "AS", "RI", "PT", "CEO", "WIB", "TV"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
-def _add(doc: Doc, start: int, end: int, entity: Entity) -> None:
+def _add(doc: Doc, start: int, end: int, entity: Entity, swallow: bool = False) -> None:
+    """Record a mention unless it overlaps one already there; with `swallow`, a longer name
+    replaces the shorter ones inside it ('Mahkamah Agung Brasil' over 'Brasil')."""
+    inside = [m for m in doc.mentions if start <= m.start and m.end <= end and (m.start, m.end) != (start, end)]
+    if swallow and inside:
+        for m in inside:
+            doc.mentions.remove(m)
     if any(m.start < end and start < m.end for m in doc.mentions):
         return
     doc.entities.setdefault(entity.iri, entity)
@@ -82,12 +90,18 @@ def role_person_mentions(doc: Doc) -> None:
             if not covered and ACRONYM.match(w) and w not in TRAILING_NOISE:
                 _add(doc, a, b, load_gazetteer().entity("Organization", w))  # 'Kepala BSSN'
                 covered = True
+            if w in PARTICLES and run:
+                run.append((a, b, w))  # 'Alexandre de Moraes', 'Lula da Silva'
+                continue
             if covered or w in TRAILING_NOISE or w in NOT_NAME or w in TITLE_WORDS or not w[:1].isupper():
                 run = []
                 continue
             run.append((a, b, w))
-        if run and run[-1][1] == tokens[-1][1] and 2 <= len(run) <= 4:
-            run = run[-3:] if len(run) == 4 else run
+        while run and run[-1][2] in PARTICLES:
+            run.pop()
+        core = [t for t in run if t[2] not in PARTICLES]
+        if run and run[-1][1] == tokens[-1][1] and 2 <= len(core) <= 4:
+            run = run[-3:] if len(core) == 4 and not any(t[2] in PARTICLES for t in run) else run
             a, b = run[0][0], run[-1][1]
             _add(doc, a, b, _person_entity(doc.text[a:b]))
 
@@ -126,14 +140,38 @@ def misspelt_mentions(doc: Doc) -> None:
 def cue_mentions(doc: Doc) -> None:
     gaz = load_gazetteer()
     for m in ORG_CUE.finditer(doc.masked):
-        name = re.sub(r"\s+(dan|&)$", "", m.group(1)).strip()
-        if len(name.split()) >= 2:
-            _add(doc, m.start(1), m.start(1) + len(name), gaz.entity("Organization", name))
+        person_at = [x.start for x in doc.mentions if x.entity.kind == "Person" and m.start(1) < x.start < m.end(1)]
+        text = doc.masked[m.start(1):min(person_at)] if person_at else m.group(1)
+        name = re.sub(r"(\s+(dan|&))+$", "", text.strip()).strip()
+        if len(name.split()) >= 2 and not gaz.lookup(name):
+            _add(doc, m.start(1), m.start(1) + len(name), gaz.entity("Organization", name), swallow=True)
     for m in PLATFORM_CUE.finditer(doc.masked):
         name = m.group(1)
         if name.split()[0] in NOT_NAME or gaz.lookup(name):
             continue
         _add(doc, m.start(1), m.end(1), gaz.entity("Platform", name))
+
+
+ABBREVIATED = re.compile(r"\b([A-Z][\w-]+(?:\s+(?:[A-Z][\w-]+|dan|and|of|&|untuk|for)){1,7})\s+\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def abbreviation_mentions(doc: Doc) -> None:
+    """'Badan Siber dan Sandi Negara (BSSN)': a name with its abbreviation is an organisation
+    (unless it is known as something else); later uses of the abbreviation refer to it."""
+    gaz = load_gazetteer()
+    for m in ABBREVIATED.finditer(doc.masked):
+        long, short = re.sub(r"^(?:Dan|Sementara|Namun|Menurut|Pihak)\s+", "", m.group(1)), m.group(2)
+        initials = "".join(w[0] for w in long.split() if w[0].isupper())
+        if short[0] != long[0] or (short.isupper() and not set(short) <= set(initials + short[0])):
+            continue
+        known = gaz.lookup(long) or gaz.lookup(short)
+        if known and known.kind not in ("Organization", "Source"):
+            continue
+        entity = known or gaz.entity("Organization", long)
+        start = m.start(1) + m.group(1).index(long)
+        _add(doc, start, start + len(long), entity, swallow=True)
+        for x in re.finditer(r"(?<![\w@])" + re.escape(short) + r"(?![\w])", doc.masked):
+            _add(doc, x.start(), x.end(), entity)
 
 
 def short_form_mentions(doc: Doc) -> None:
@@ -169,6 +207,7 @@ def mentions(doc: Doc) -> None:
     role_person_mentions(doc)
     age_person_mentions(doc)
     misspelt_mentions(doc)
+    abbreviation_mentions(doc)
     cue_mentions(doc)
     short_form_mentions(doc)
     doc.mentions.sort(key=lambda m: m.start)

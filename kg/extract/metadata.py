@@ -12,14 +12,16 @@ DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z]{2,}){1,2}"
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<outlet>" + DOMAIN + r")(?:\s*,\s*(?P<city>[A-Z][A-Za-z .]{1,30}?))?\s*(?:-{1,2}|–|—)\s",
     re.M)
+DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Za-z .]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<outlet>[A-Z][A-Za-z .]{1,30})\)\s*(?:-{1,2}|–|—)\s", re.M)
 DATELINE_NAMED = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>[A-Z][\w .]{1,30}?)\s*(?:-{1,2}|–|—)\s", re.M)
 REPUBLISHED = re.compile(r"(?i)artikel ini telah (?:tayang|terbit) di\s+(?P<outlet>" + DOMAIN + r"|[A-Z][\w ]+?)(?:\s+dengan judul|\s*$|[.,])", re.M)
 COPYRIGHT = re.compile(r"(?i)(?:©|copyright)\s*(?:\d{4})?\s*(?P<outlet>" + DOMAIN + ")")
 SOURCE_LINE = re.compile(r"(?im)^\s*sumber\s*:\s*(?P<outlet>" + DOMAIN + r"|[A-Z][\w .]+?)\s*$")
 LOGO_LINE = re.compile(r"(?im)^\s*logo\s+(?P<outlet>[A-Z][\w .]+?)\s*$")
 
-AUTHOR_LINE = re.compile(r"(?im)^\s*(?:penulis|reporter|wartawan|writer|author|oleh)\s*:?\s+(?P<names>.+?)\s*$")
-EDITOR_LINE = re.compile(r"(?im)^\s*(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>.+?)\s*$")
+AUTHOR_LINE = re.compile(r"(?im)^\s*(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by)\s*:?\s+(?P<names>[^|\n]+?)\s*(?:\||$)")
+DASH_BYLINE = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4}(?:\s*(?:,|dan|&)\s*[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4})*)\s+-\s+(?P<outlet>[a-z]+[A-Z]\w+|[A-Z][\w]*\.(?:com|co\.id|id))\s*$")
+EDITOR_LINE = re.compile(r"(?im)(?:^|\|)\s*(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>[^|\n]+?)\s*(?:\||$)")
 REPORTER_PHRASE = re.compile(r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M)
 INITIALS_LINE = re.compile(r"(?m)^\s*\((?:[a-z]{1,5}|[A-Z]{1,5})/(?P<names>[A-Z][^)]{2,60})\)\s*$")
 NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de|al))*$")
@@ -38,7 +40,7 @@ def outlet_entity(name: str) -> Entity:
 
 def find_outlet(text: str) -> Entity | None:
     head = text[:3000]
-    for rx, where in ((DATELINE, head), (DATELINE_NAMED, head), (REPUBLISHED, text), (COPYRIGHT, text),
+    for rx, where in ((DATELINE, head), (DATELINE_AGENCY, head), (DATELINE_NAMED, head), (REPUBLISHED, text), (COPYRIGHT, text),
                       (LOGO_LINE, head), (SOURCE_LINE, text)):
         m = rx.search(where)
         if not m:
@@ -85,6 +87,7 @@ def metadata(doc: Doc) -> None:
     authors = [n for a in hints.get("authors", []) for n in split_names(a)]
     authors += [n for m in AUTHOR_LINE.finditer(text) for n in split_names(m.group("names"))]
     authors += [n for m in REPORTER_PHRASE.finditer(text) for n in split_names(m.group("names"))]
+    authors += [n for m in DASH_BYLINE.finditer(text[:2000]) for n in split_names(m.group("names"))]
     authors += [n for m in INITIALS_LINE.finditer(text) for n in split_names(m.group("names"))]
     editors = [n for m in EDITOR_LINE.finditer(text) for n in split_names(m.group("names"))]
     doc.authors = [person(n) for n in dict.fromkeys(authors)]
