@@ -43,6 +43,7 @@ ORG_CUE = re.compile(
     r"Kejaksaan|Kepolisian|Polda|Polres|Pemerintah|Pemprov|Pemkot|Pemkab|Institut|Politeknik|Asosiasi|"
     r"Perusahaan|Grup|Group|Koperasi|Rumah Sakit|RSUD|Dewan)(?:\s+(?:" + CAP + r"|[A-Z]{2,}|dan|&))+)")
 PLATFORM_CUE = re.compile(r"\b(?:aplikasi|platform|media sosial|layanan)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
+BUILDING = re.compile(r"(?i)\b(gedung|kantor|markas)\s+$")
 SINGLE_CHAR_CUE = re.compile(r"(?i)(media sosial|platform|aplikasi|akun|melalui|lewat|via|di|ke|milik\s+\w+,?)\s*$")
 NOT_NAME = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Ahad", "Januari", "Februari",
             "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
@@ -72,6 +73,8 @@ def gazetteer_mentions(doc: Doc) -> None:
     for h in hits:
         if h.entity.kind == "Source" or h.entity.iri not in confirmed:
             continue
+        if h.entity.kind == "Organization" and BUILDING.search(doc.masked[max(0, h.start - 12):h.start]):
+            continue  # 'Gedung Kongres AS' is a building, not the institution
         _add(doc, h.start, h.end, h.entity)
 
 
