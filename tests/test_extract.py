@@ -193,3 +193,15 @@ def test_unknown_agency_acronym_and_official():
     assert {"BPTX", "Lembaga Riset Digital Nusantara"} <= labels(doc, "Organization")
     lrdn = [m for m in doc.mentions if m.text == "LRDN"]
     assert lrdn and all(m.entity.label == "Lembaga Riset Digital Nusantara" for m in lrdn)
+
+
+def test_speakers_without_role_words_and_place_cues():
+    doc = doc_of(ARTICLES / "kompas_local_outage.txt")
+    assert {"Siti Aminah", "Andi Wijaya", "Rudi Hartono", "Hendra"} <= labels(doc, "Person")
+    assert {"Bogor", "Sleman"} <= labels(doc, "Place")
+    assert not labels(doc, "Organization"), "'BOGOR, KOMPAS.com' dateline words are not organisations"
+    outage = events(doc, "Outage")
+    assert len(outage) == 1 and outage[0].participants == []     # 'Menurut Rudi Hartono' reports, he is not in it
+    assert outage[0].platform is None                            # Starlink, named once later, is not its platform
+    speakers = [names(doc, e.participants) for e in events(doc, "Statement")]
+    assert {"Siti Aminah"} in speakers and {"Andi Wijaya"} in speakers and {"Rudi Hartono"} in speakers

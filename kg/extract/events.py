@@ -41,6 +41,7 @@ CLAIM = re.compile(r"(?i)\b(menyalahkan|menuduh|mengklaim|menduga|dugaan|blamed|
 ACQUIRED = re.compile(r"(?i)^\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b")
 OBJECT_NAME = re.compile(r"^\s+(?:(?:perusahaan|startup|platform|aplikasi|raksasa \w+)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
 SINGLE_PARTICIPANT = {"AssassinationAttempt", "Arrest", "Ban", "Layoff"}
+ATTRIBUTION = re.compile(r"(?i)\b(menurut|kata|ujar|ungkap|jelas|tutur|said|according to)\s+(?:[\w-]+\s+){0,4}$")
 VICTIM_CLASSES = {"AssassinationAttempt", "Arrest"}
 PASSIVE = re.compile(r"(?i)^(di\w+|acquired|bought)$")
 
@@ -81,7 +82,8 @@ def _agents(doc: Doc, a: int, b: int, trigger_at: int, cls: str) -> tuple[list, 
     claim = None
     for m in CLAIM.finditer(doc.masked[a:trigger_at]):
         claim = a + m.start()
-    ms = [m for m in doc.mentions if a <= m.start < b and not inside_quote(doc, m.start)]
+    ms = [m for m in doc.mentions if a <= m.start < b and not inside_quote(doc, m.start)
+          and not ATTRIBUTION.search(doc.masked[max(a, m.start - 30):m.start])]
     people = [m for m in ms if m.entity.kind == "Person"]
     if not people and cls in ORG_PARTICIPANTS:
         people = [m for m in ms if m.entity.kind == "Organization"]
@@ -145,8 +147,9 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 def dominant_platform(doc: Doc):
+    """The platform the article is about: the most mentioned one, if named at least twice."""
     counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform")
-    if not counts:
+    if not counts or max(counts.values()) < 2:
         return None
     top = max(counts.values())
     return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform" and counts[m.entity.iri] == top)

@@ -23,6 +23,7 @@ ROLE_WORDS = [
     "Brigjen", "Irjen", "Kombes", "AKBP", "Pj", "Plt", "Wamen", "wakil", "Wakil", "pemilik", "Pemilik",
     "istri", "suami", "anak", "putra", "putri", "pelaku", "korban", "tersangka", "terdakwa",
 ]
+ROLE_SET = set(ROLE_WORDS)
 ROLE_RX = "(?i:" + "|".join(sorted(map(re.escape, ROLE_WORDS), key=len, reverse=True)) + ")"
 # Capitalised words of office and institution names, never part of a person's name.
 TITLE_WORDS = set("""Komunikasi Digital Informatika Keuangan Luar Dalam Negeri Pertahanan Agama Kesehatan Pendidikan
@@ -35,7 +36,7 @@ Pembangunan Perencanaan Riset Inovasi Siber Sandi Intelijen Pemberantasan Korups
 Permusyawaratan Mahkamah Konstitusi Kejaksaan Kepolisian Komisi Badan Dewan Lembaga Otoritas Jasa Pengawas""".split())
 CAP = r"[A-Z][a-zA-Z'’-]+"
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "dos", "di", "la", "le"}
-NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?\s+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6}|"
+NAME_SEQ = re.compile(r"\b" + ROLE_RX + r"\b((?:,?[ \t]+(?:" + CAP + r"|dan|Inc|AS|RI|[A-Z]{2,6}|"
                       + "|".join(sorted(PARTICLES)) + r")){1,8})")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
 ORG_CUE = re.compile(
@@ -133,6 +134,52 @@ def age_person_mentions(doc: Doc) -> None:
         _add(doc, m.start(1), m.end(1), _person_entity(name))
 
 
+SPEECH = (r"mengatakan|menyatakan|menjelaskan|menuturkan|mengungkapkan|menegaskan|menambahkan|menyebut|"
+          r"membantah|mengakui|berkata|said|says|told|added")
+NAME = CAP + r"(?:\s+(?:" + CAP + "|" + "|".join(sorted(PARTICLES)) + r")){0,3}"
+SPEAKER_AFTER = re.compile(r"(?:\b(?i:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|said)\s+|\b(?i:menurut)\s+)(" + NAME + ")")
+SPEAKER_BEFORE = re.compile(r"(?:^|[.,;]\s+|\n)(" + NAME + r")(?:,\s+[^,]{3,60},)?\s+(?i:" + SPEECH + r")\b")
+PLACE_CUE = re.compile(r"\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan|Pulau|Kampung)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
+
+
+def speaker_mentions(doc: Doc) -> None:
+    """'kata Budi Santoso', 'ujar Rina', 'Andi Wijaya mengatakan', 'menurut Budi': speakers are
+    people unless the gazetteer knows them as something else."""
+    gaz = load_gazetteer()
+    for rx in (SPEAKER_AFTER, SPEAKER_BEFORE):
+        for m in rx.finditer(doc.masked):
+            name = m.group(1)
+            words = name.split()
+            while words and (words[-1] in PARTICLES or words[-1] in TITLE_WORDS):
+                words.pop()
+            if not words or words[0] in NOT_NAME or words[0] in TITLE_WORDS or ACRONYM.match(words[0]) \
+                    or any(w in ROLE_SET for w in words):
+                continue
+            name = " ".join(words)
+            if gaz.lookup(name) or inside_quote_span(doc, m.start(1)):
+                continue
+            if len(words) == 1 and rx is SPEAKER_BEFORE:
+                continue  # a lone capitalised word opening a clause is too often not a name
+            full = [e for e in doc.entities.values() if e.kind == "Person" and name in e.label.split()]
+            entity = full[0] if len(words) == 1 and len(full) == 1 else _person_entity(name)
+            _add(doc, m.start(1), m.start(1) + len(name), entity)
+
+
+def place_mentions(doc: Doc) -> None:
+    """'Kota Bogor', 'Kabupaten Sleman', 'Provinsi Jawa Barat': places, known or not."""
+    gaz = load_gazetteer()
+    for m in PLACE_CUE.finditer(doc.masked):
+        name = m.group(1)
+        known = gaz.lookup(name)
+        if known and known.kind != "Place":
+            continue
+        _add(doc, m.start(1), m.end(1), known or gaz.entity("Place", name))
+
+
+def inside_quote_span(doc: Doc, offset: int) -> bool:
+    return any(q.start <= offset < q.end for q in doc.quotes)
+
+
 def misspelt_mentions(doc: Doc) -> None:
     for m in re.finditer(r"(?<![\w@])(" + CAP + r"\s+" + CAP + r")(?![\w])", doc.masked):
         e = _misspelt(m.group(1))
@@ -209,6 +256,8 @@ def mentions(doc: Doc) -> None:
     dateline_place(doc)
     role_person_mentions(doc)
     age_person_mentions(doc)
+    speaker_mentions(doc)
+    place_mentions(doc)
     misspelt_mentions(doc)
     abbreviation_mentions(doc)
     cue_mentions(doc)
