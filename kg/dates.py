@@ -38,6 +38,8 @@ PATTERNS = [
     ("my_words", re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("years_ago", re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+tahun\s+(?:yang\s+)?lalu\b", re.I)),
+    ("relative", re.compile(r"\b(kemarin|hari ini|pekan lalu|minggu lalu|sepekan lalu|bulan lalu|tahun lalu|"
+                            r"yesterday|today|last week|last month|last year)\b", re.I)),
     ("year", re.compile(r"\b(?:tahun|sejak|pada|awal|akhir|pertengahan|in|since|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b", re.I)),
     ("weekday", re.compile(r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)", re.I)),
 ]
@@ -58,6 +60,19 @@ def year_from_weekday(day: int, month: int, weekday: int, latest: int | None = N
         if d and d.weekday() == weekday:
             return y
     return None
+
+
+def _relative(word: str, ref: dt.date) -> DateValue:
+    """'kemarin' is a day; 'pekan lalu' and 'bulan lalu' only a month; 'tahun lalu' a year."""
+    if word in ("kemarin", "yesterday"):
+        return DateValue((ref - dt.timedelta(days=1)).isoformat())
+    if word in ("hari ini", "today"):
+        return DateValue(ref.isoformat())
+    if word in ("pekan lalu", "minggu lalu", "sepekan lalu", "last week"):
+        return DateValue((ref - dt.timedelta(days=7)).isoformat()[:7])
+    if word in ("bulan lalu", "last month"):
+        return DateValue((ref.replace(day=1) - dt.timedelta(days=1)).isoformat()[:7])
+    return DateValue(f"{ref.year - 1:04d}")
 
 
 def _past(d: dt.date, ref: dt.date) -> dt.date:
@@ -136,6 +151,8 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:
         return DateValue(f"{ref.year - n:04d}")
     if kind == "year":
         return DateValue(g[0])
+    if kind == "relative":
+        return _relative(g[0].lower(), ref) if ref else None
     if kind == "weekday":
         if not ref:
             return None

@@ -40,7 +40,15 @@ def test_no_day_is_invented():
 
 
 def test_minggu_lalu_is_last_week_not_sunday():
-    assert values("Minggu lalu, Musk mengatakan", dt.date(2021, 2, 15)) == []
+    assert values("Minggu lalu, Musk mengatakan", dt.date(2021, 2, 15)) == [("Minggu lalu", "2021-02")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("kemarin", "2024-08-12"), ("pekan lalu", "2024-08"), ("bulan lalu", "2024-07"), ("tahun lalu", "2023"),
+    ("last week", "2024-08"),
+])
+def test_relative_dates_keep_only_the_precision_given(text, expected):
+    assert [v for _, v in values(f"Musk mengatakan {text} bahwa", dt.date(2024, 8, 13))] == [expected]
 
 
 @pytest.mark.parametrize("line,expected", [
