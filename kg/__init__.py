@@ -5,11 +5,14 @@
     >>> for row in g.query("interactions", person="Elon Musk"):
     ...     print(row.otherName, row.eventType, row.date)
     >>> g.export("kg.trig")
-    >>> g2 = kg.load("kg.trig")
+    >>> g2 = kg.load("kg.trig")                  # a dataset file, in memory
+    >>> g3 = kg.build(["corpus"], store="kg-store")   # a persistent Oxigraph store, incremental
+    >>> g4 = kg.open("kg-store")                 # open it again later
+    >>> kg.Endpoint("http://127.0.0.1:7878/query")  # a remote SPARQL endpoint
 """
 from kg.endpoint import Endpoint
-from kg.knowledge_graph import KnowledgeGraph, build, load
+from kg.knowledge_graph import KnowledgeGraph, build, load, open
 from kg.queries import catalogue
 
-__all__ = ["Endpoint", "KnowledgeGraph", "build", "load", "catalogue"]
+__all__ = ["Endpoint", "KnowledgeGraph", "build", "catalogue", "load", "open"]
 __version__ = "0.1.0"

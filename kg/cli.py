@@ -13,6 +13,8 @@ from rdflib import URIRef
 
 from kg.endpoint import Endpoint, EndpointError
 from kg.knowledge_graph import KnowledgeGraph, build, load
+from kg.knowledge_graph import open as open_store
+from kg.store import default_store_path
 from kg.queries import QueryError, catalogue
 from kg.reader import ArticleError, find_articles
 from kg.results import FORMATS, write_result
@@ -29,11 +31,28 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+SHOWN = 30  # violations listed in full
+STORE_HELP = "On-disk store to use (default: $KG_STORE, else ./kg-store)."
+
+
 def _load(data: Path) -> KnowledgeGraph:
     try:
         return load(data)
     except (FileNotFoundError, FormatError) as e:
         fail(str(e))
+
+
+def _source(data: Optional[Path], store: Optional[Path]) -> KnowledgeGraph:
+    """The dataset file if one is given, else the store."""
+    if data is not None:
+        return _load(data)
+    path = default_store_path(store)
+    try:
+        return open_store(path)
+    except FileNotFoundError:
+        fail(f"{path}: no store here (run `kg build PATH` first, or give --data FILE)")
+    except OSError as e:  # a store locked by a running build, for instance
+        fail(f"{path}: cannot open the store ({str(e).splitlines()[0]})")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -48,50 +67,64 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 @app.command("build")
 def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or directories (walked recursively)."),
-              output: Path = typer.Option(Path("kg.trig"), "-o", "--output",
-                                          help="Output file; the extension names the format (.trig .nq .ttl .jsonld)."),
+              output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                    help="Also write a file; the extension names the format (.trig .nq .ttl .jsonld)."),
+              store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
               reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (owlrl).")) -> None:
-    """Build the knowledge graph from articles and write it to a file."""
+    """Build the knowledge graph into the store (incrementally) and optionally write a file."""
     try:
-        format_for(output)
+        if output is not None:
+            format_for(output)
         files, _ = find_articles(paths)
     except (FormatError, ArticleError) as e:
         fail(str(e))
+    location = default_store_path(store)
     with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=err, transient=True) as bar:
         task = bar.add_task("", total=len(files))
-        g = build(paths, reason=reason, progress=lambda p: bar.update(task, advance=1, description=p.name))
-        bar.update(task, description="reasoning" if reason else "")
+        try:
+            g = build(paths, reason=reason, store=location,
+                      progress=lambda p: bar.update(task, advance=1, description=p.name))
+        except OSError as e:
+            fail(f"{location}: cannot open the store ({str(e).splitlines()[0]})")
     r = g.report
     for line in r.errors:
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
     for path in r.skipped:
         err.print(f"[yellow]warning:[/yellow] {path}: not an article file (.txt, .html, .jsonl are read), skipped", highlight=False)
-    g.export(output)
+    if output is not None:
+        g.export(output)
     summary = Table(show_header=False, box=None)
-    for k, v in (("articles", r.articles), ("entities", r.entities), ("events", r.events),
-                 ("triples asserted", r.asserted), ("triples inferred", r.inferred),
-                 ("seconds", f"{r.seconds:.2f}"), ("written", str(output))):
+    rows = [("articles", r.articles), ("extracted", f"{r.extracted} (unchanged {r.unchanged}, removed {r.removed})"),
+            ("entities", r.entities), ("events", r.events), ("triples asserted", r.asserted),
+            ("triples inferred", f"{r.inferred}" + ("" if r.reasoned or not reason else " (nothing changed: not reasoned again)")),
+            ("seconds", f"{r.seconds:.2f}"), ("store", str(location))]
+    if output is not None:
+        rows.append(("written", str(output)))
+    for k, v in rows:
         summary.add_row(k, str(v))
     out.print(summary)
+    g.close()
     if r.articles == 0:
         fail("no article could be built")
 
 
 @app.command("query")
 def query_cmd(query: str = typer.Argument(..., help="A saved query name, a .rq file, or SPARQL text."),
-              data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to query."),
+              data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to query instead of the store."),
               endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="SPARQL endpoint URL to query instead."),
+              store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+              timeout: int = typer.Option(60, "--timeout", help="Seconds to wait for an endpoint."),
               param: List[str] = typer.Option([], "--param", "-p", help="Query parameter as key=value (repeatable)."),
               fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or tsv (W3C SPARQL results).")) -> None:
-    """Run a saved or ad-hoc SPARQL query against a dataset file or an endpoint."""
+    """Run a saved or ad-hoc SPARQL query against the store, a dataset file or an endpoint."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
-    if (data is None) == (endpoint is None):
-        fail("give exactly one of --data FILE or --endpoint URL")
+    if data is not None and endpoint is not None:
+        fail("give at most one of --data FILE or --endpoint URL")
     params = _params(param)
     try:
-        source = Endpoint(endpoint) if endpoint else _load(data)
+        source = Endpoint(endpoint, timeout=timeout) if endpoint else _source(data, store)
         result = source.query(query, **params)
     except (QueryError, EndpointError) as e:
         fail(str(e))
@@ -111,31 +144,33 @@ def queries_cmd() -> None:
 
 
 @app.command("export")
-def export_cmd(data: Path = typer.Option(..., "--data", "-d", help="Dataset file to read."),
-               output: Path = typer.Option(..., "-o", "--output", help="File to write; the extension names the format.")) -> None:
-    """Convert a dataset between TriG, N-Quads, Turtle (union) and JSON-LD."""
+def export_cmd(output: Path = typer.Option(..., "-o", "--output", help="File to write; the extension names the format."),
+               data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to read instead of the store."),
+               store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+    """Write the store (or convert a dataset file) as TriG, N-Quads, Turtle (union) or JSON-LD."""
     try:
         format_for(output)
     except FormatError as e:
         fail(str(e))
-    g = _load(data)
+    g = _source(data, store)
     g.export(output)
     out.print(f"wrote {output} ({len(g)} triples)")
 
 
 @app.command("validate")
-def validate_cmd(data: Path = typer.Option(..., "--data", "-d", help="Dataset file to check.")) -> None:
-    """Check a dataset against the SHACL shapes in ontology/shapes.ttl."""
-    from kg.validate import validate
-
-    violations = validate(_load(data).dataset)
+def validate_cmd(data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to check instead of the store."),
+                 store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+    """Check the store (or a dataset file) against the SHACL shapes in ontology/shapes.ttl."""
+    violations = _source(data, store).validate()
     if not violations:
         out.print("[green]conforms[/green]: no SHACL violations")
         return
     t = Table("severity", "focus node", "path", "message")
-    for v in violations:
+    for v in violations[:SHOWN]:
         t.add_row(v.severity, v.focus, v.path, v.message)
     out.print(t)
+    if len(violations) > SHOWN:
+        out.print(f"... and {len(violations) - SHOWN} more")
     fail(f"{len(violations)} SHACL violation(s)")
 
 
@@ -143,17 +178,21 @@ def validate_cmd(data: Path = typer.Option(..., "--data", "-d", help="Dataset fi
 def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon Musk'), a CURIE (id:person-elon-musk) or <IRI>."),
                 predicate: str = typer.Argument(..., help="Predicate: interactedWith, news:mentions, a, <IRI>..."),
                 obj: str = typer.Argument(..., metavar="OBJECT", help="Object: a name, CURIE, <IRI> or literal."),
-                data: Path = typer.Option(..., "--data", "-d", help="Dataset file.")) -> None:
+                data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+                store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Show where a triple comes from: its sentences, or the asserted triples that imply it."""
     from rich.tree import Tree
 
-    g = _load(data)
+    g = _source(data, store)
+    where = data or default_store_path(store)
     ex = g.explain(subject, predicate, obj)
     if not ex.asserted and ex.rule is None:
-        fail(f"the triple ({subject}, {predicate}, {obj}) is not in {data}")
+        fail(f"the triple ({subject}, {predicate}, {obj}) is not in {where}")
+
+    names = g.dataset.namespace_manager
 
     def short(t) -> str:
-        return " ".join(g.dataset.namespace_manager.normalizeUri(x) if isinstance(x, URIRef) else x.n3() for x in t)
+        return " ".join(names.normalizeUri(x) if isinstance(x, URIRef) else x.n3() for x in t)
 
     def grow(node: Tree, e) -> None:
         head = node.add(f"[bold]{short(e.triple)}[/bold]  " +

@@ -1,4 +1,4 @@
-"""The KnowledgeGraph object: a built or loaded dataset you can query and export."""
+"""The KnowledgeGraph object: a store you can build into, query, explain, validate and export."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,44 +6,77 @@ from pathlib import Path
 from rdflib import Dataset
 from rdflib.query import Result
 
-from kg.build import BuildReport, build_dataset
+from kg.build import BuildReport, build_into
 from kg.queries import resolve
 from kg.serialize import read_dataset, write_dataset
+from kg.store import MemoryStore, OxigraphStore, Store, default_store_path
 
 
 class KnowledgeGraph:
-    """A news knowledge graph held in an rdflib Dataset (`.dataset`): one named graph per
-    article, plus the ontology, gazetteer and inferred graphs; its default graph is the union."""
+    """A news knowledge graph: one named graph per article, plus the ontology, gazetteer, links
+    and inferred graphs, held in a store (in memory or an on-disk Oxigraph database)."""
 
-    def __init__(self, dataset: Dataset, report: BuildReport | None = None):
-        self.dataset = dataset
+    def __init__(self, store: Store, report: BuildReport | None = None):
+        self.store = store
         self.report = report
 
+    @property
+    def dataset(self) -> Dataset:
+        """An rdflib Dataset view of everything (for an on-disk store, a copy made now)."""
+        return self.store.dataset()
+
     def query(self, name_or_sparql: str, **params) -> Result:
-        """Run a saved query by name (see `kg.queries.catalogue()`), a .rq file or SPARQL text.
-        Keyword arguments bind the query's parameters: `kg.query("interactions", person="Elon Musk")`.
-        Returns an rdflib Result: iterate it for rows (`row.other`, `row["date"]`, `row.asdict()`)."""
+        """Run a saved query by name (see `kg.catalogue()`), a .rq file or SPARQL text.
+        Keyword arguments bind the query's parameters: `g.query("interactions", person="Elon Musk")`.
+        Returns an rdflib Result: iterate it for rows (`row.otherName`, `row["date"]`, `row.asdict()`)."""
         q = resolve(name_or_sparql)
-        return self.dataset.query(q.text, initBindings=q.bindings(params))
+        return self.store.query(q.text, q.bindings(params))
 
     def explain(self, s, p, o):
         """Why (s, p, o) holds: the sentences it was extracted from, or, if reasoning inferred
-        it, the asserted triples that imply it. Terms are rdflib terms or names/CURIEs
+        it, the asserted triples that imply it. Terms are rdflib terms, names, CURIEs or <IRIs>
         (see `kg.explain.parse_term`). Returns a `kg.explain.Explanation`."""
         from kg.explain import explain, parse_term
 
-        return explain(self.dataset, *(parse_term(self.dataset, x, i) for i, x in enumerate((s, p, o))))
+        ds = self.dataset
+        return explain(ds, *(parse_term(ds, x, i) for i, x in enumerate((s, p, o))))
+
+    def validate(self):
+        """SHACL violations against ontology/shapes.ttl (an empty list when the data conforms)."""
+        from kg.validate import validate
+
+        return validate(self.dataset)
 
     def export(self, path: str | Path, format: str | None = None) -> Path:
         """Write the dataset; the format follows the extension (.trig, .nq, .jsonld; .ttl = union)."""
         return write_dataset(self.dataset, Path(path), format)
 
+    def show(self, entity: str, path: str | Path) -> Path:
+        """Draw the entity's neighbourhood to .svg, .png or .html (see kg.pictures)."""
+        from kg.pictures import neighbourhood
+
+        return neighbourhood(self, entity, Path(path))
+
+    def timeline(self, entity: str, path: str | Path) -> Path:
+        """Draw the entity's events on a time axis to .png or .svg (see kg.pictures)."""
+        from kg.pictures import timeline
+
+        return timeline(self, entity, Path(path))
+
+    def close(self) -> None:
+        """Release an on-disk store (its lock) before another process or handle opens it."""
+        if hasattr(self.store, "close"):
+            self.store.close()
+
     def __len__(self) -> int:
-        return len(self.dataset)
+        return len(self.store)
 
 
-def build(paths, reason: bool = True, progress=None) -> KnowledgeGraph:
+def build(paths, reason: bool = True, store: str | Path | None = None, progress=None) -> KnowledgeGraph:
     """Build a knowledge graph from article files or directories (walked recursively).
+
+    With `store=DIR` the graph goes into a persistent Oxigraph store, incrementally: only new or
+    changed articles are extracted. Without it, the graph is built in memory.
 
     >>> import kg
     >>> g = kg.build(["corpus"])
@@ -51,10 +84,16 @@ def build(paths, reason: bool = True, progress=None) -> KnowledgeGraph:
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    ds, report = build_dataset([Path(p) for p in paths], reason_over=reason, progress=progress)
-    return KnowledgeGraph(ds, report)
+    target = OxigraphStore(store) if store is not None else MemoryStore()
+    report = build_into(target, [Path(p) for p in paths], reason_over=reason, progress=progress)
+    return KnowledgeGraph(target, report)
+
+
+def open(store: str | Path | None = None, read_only: bool = True) -> KnowledgeGraph:  # noqa: A001
+    """Open an on-disk store built by `kg build` (default: $KG_STORE, else ./kg-store)."""
+    return KnowledgeGraph(OxigraphStore(default_store_path(store), read_only=read_only))
 
 
 def load(path: str | Path) -> KnowledgeGraph:
-    """Load a dataset written by `kg build` or `KnowledgeGraph.export` (.trig, .nq, .jsonld, .ttl)."""
-    return KnowledgeGraph(read_dataset(Path(path)))
+    """Load a dataset file written by `kg build -o` or `export` (.trig, .nq, .jsonld, .ttl), in memory."""
+    return KnowledgeGraph(MemoryStore(read_dataset(Path(path))))

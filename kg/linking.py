@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from collections import defaultdict
 from itertools import combinations
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import OWL, RDF
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL
 
-from kg.names import GRAPH, NEWS
+from kg.names import NEWS
 
 NOT_LINKED = {NEWS.Statement}  # two quotes are two statements, even on one day
 
@@ -47,23 +48,18 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
                                 and len(x.participants) == len(y.participants) == 1)
 
 
-def article_events(ds: Dataset) -> list[EventFacts]:
-    events = []
-    for g in ds.graphs():
-        if not str(g.identifier).startswith(str(GRAPH["article-"])):
-            continue
-        for ev in g.objects(None, NEWS.reports):
-            cls = next((c for c in g.objects(ev, RDF.type) if c != NEWS.Event), None)
-            date = g.value(ev, NEWS.date)
-            events.append(EventFacts(ev, g.identifier, cls, frozenset(g.objects(ev, NEWS.participant)),
-                                     g.value(ev, NEWS.onPlatform), str(date) if date is not None else None))
-    return sorted(events, key=lambda e: str(e.iri))
-
-
-def link_events(ds: Dataset) -> Graph:
-    """owl:sameAs between events of different articles that are one real-world event."""
+def link_events(events: list[EventFacts]) -> Graph:
+    """owl:sameAs between events of different articles that are one real-world event. Only
+    events sharing a type and a participant are compared, so the work grows with the overlap,
+    not with the square of the corpus."""
+    buckets: dict[tuple, list[EventFacts]] = defaultdict(list)
+    for e in events:
+        for p in e.participants:
+            buckets[(e.cls, p)].append(e)
     links = Graph()
-    for x, y in combinations(article_events(ds), 2):
-        if same_event(x, y):
-            links.add((x.iri, OWL.sameAs, y.iri))
+    for bucket in buckets.values():
+        for x, y in combinations(bucket, 2):
+            if same_event(x, y):
+                a, b = sorted((x.iri, y.iri), key=str)
+                links.add((a, OWL.sameAs, b))
     return links

@@ -30,8 +30,9 @@ def span(g: Graph, article: URIRef, start: int, end: int, text: str, kind=NEWS.E
     """An RFC 5147 / NIF span node: <article#char=start,end>."""
     node = URIRef(f"{article}#char={start},{end}")
     g.add((node, RDF.type, kind))
-    g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    # xsd:integer, not NIF's nonNegativeInteger: stores such as Oxigraph normalise to it anyway
+    g.add((node, NIF.beginIndex, Literal(start)))
+    g.add((node, NIF.endIndex, Literal(end)))
     g.add((node, NIF.anchorOf, Literal(text)))
     g.add((node, NEWS.inArticle, article))
     return node

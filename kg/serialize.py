@@ -9,6 +9,11 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+PREFIXES = {"news": "https://w3id.org/newskg/ontology#", "id": "https://w3id.org/newskg/id/",
+            "graph": "https://w3id.org/newskg/graph/", "schema": "https://schema.org/",
+            "prov": "http://www.w3.org/ns/prov#", "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+            "itsrdf": "http://www.w3.org/2005/11/its/rdf#", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "wd": "http://www.wikidata.org/entity/"}
 FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
            ".json": "json-ld"}
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
@@ -73,6 +78,8 @@ def read_dataset(path: Path, fmt: str | None = None) -> Dataset:
     if not path.is_file():
         raise FileNotFoundError(f"{path}: no such file")
     ds = Dataset(default_union=True)
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
     try:
         ds.parse(str(path), format=format_for(path, fmt))
     except Exception as e:  # rdflib raises many kinds; the user needs one line

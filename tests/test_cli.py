@@ -2,6 +2,8 @@
 import csv
 import io
 import json
+import os
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +13,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def kg(*args, cwd=None):
+def kg(*args, cwd=None, store=None):
+    """Run `kg` as a user would; the store goes to a temporary directory, never the checkout."""
+    env = dict(os.environ, KG_STORE=str(store or STORE))
     return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=300)
+                          cwd=cwd or ROOT, timeout=300, env=env)
+
+
+STORE = Path(tempfile.mkdtemp(prefix="kg-cli-store-")) / "store"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +90,7 @@ def test_export_turtle_is_deterministic(built, tmp_path):
 
 def test_two_builds_give_identical_turtle(tmp_path):
     for name in ("one.ttl", "two.ttl"):
-        assert kg("build", "corpus", "-o", tmp_path / name).returncode == 0
+        assert kg("build", "corpus", "-o", tmp_path / name, store=tmp_path / name.replace(".ttl", "")).returncode == 0
     assert (tmp_path / "one.ttl").read_bytes() == (tmp_path / "two.ttl").read_bytes()
 
 
@@ -105,7 +112,7 @@ def test_bad_article_is_reported_and_skipped(tmp_path):
     (corpus / "good.txt").write_bytes((ROOT / "corpus" / "004_4ffafdff79f5ff12.txt").read_bytes())
     (corpus / "bad.txt").write_bytes(b"\xff\xfe\x00garbage\x00")
     (corpus / "notes.pdf").write_bytes(b"%PDF")
-    r = kg("build", corpus, "-o", tmp_path / "kg.trig")
+    r = kg("build", corpus, "-o", tmp_path / "kg.trig", store=tmp_path / "store")
     assert r.returncode == 0
     assert "bad.txt" in r.stderr and "Traceback" not in r.stderr
     assert "notes.pdf" in r.stderr

@@ -7,13 +7,7 @@ import pytest
 from kg.endpoint import Endpoint, EndpointError
 from kg.queries import catalogue
 
-def _cell(x) -> str:
-    # GROUP_CONCAT's order is left open by SPARQL: compare its parts as a set
-    return "" if x is None else ", ".join(sorted(str(x).split(", ")))
-
-
-def ROWS_KEY(rows):
-    return sorted(tuple(_cell(x) for x in r) for r in rows)
+from tests_helpers import ROWS_KEY
 
 
 def test_interactions_remote_equals_local(seed_kg, oxigraph):
