@@ -207,5 +207,36 @@ def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon 
     out.print(root)
 
 
+@app.command("push")
+def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The remote store's SPARQL query URL."),
+             update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", help="Its SPARQL Update URL."),
+             gsp: Optional[str] = typer.Option(None, "--gsp", help="Or its Graph Store Protocol URL."),
+             data: Optional[Path] = typer.Option(None, "--data", "-d", help="Push a dataset file instead of the store."),
+             store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+             timeout: int = typer.Option(120, "--timeout", help="Seconds per request.")) -> None:
+    """Load the built dataset into a SPARQL 1.1 store, each named graph replaced atomically."""
+    from kg.push import PushError, Target, push
+
+    g = _source(data, store)
+    try:
+        target = Target(endpoint, update_url=update_endpoint, gsp_url=gsp, timeout=timeout)
+    except PushError as e:
+        fail(str(e))
+    total = len([n for n in g.store.graph_names() if not str(n).endswith("/build")])
+    with Progress(TextColumn("[bold]pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as bar:
+        task = bar.add_task("", total=total)
+        try:
+            report = push(g.store, target, progress=lambda n: bar.update(task, advance=n))
+        except PushError as e:
+            fail(str(e))
+    for line in report.failed:
+        err.print(f"[red]failed[/red] {line}", highlight=False)
+    out.print(f"pushed {report.graphs} graphs ({report.triples} triples) in {report.requests} requests"
+              f" ({report.retries} retries), dropped {report.dropped} stale graphs, {report.seconds:.2f} s")
+    if report.failed:
+        fail(f"{len(report.failed)} graph(s) not pushed")
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -50,20 +50,34 @@ def oxigraph(seed_kg, tmp_path_factory):
     nq = seed_kg.export(work / "kg.nq")
     subprocess.run([binary, "load", "--location", str(work / "db"), "--file", str(nq)], check=True,
                    capture_output=True)
+    proc, base = start_oxigraph(["serve", "--location", str(work / "db"), "--union-default-graph"])
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def start_oxigraph(args: list[str]):
+    """Start `oxigraph serve ...` on a free loopback port; returns (process, base URL)."""
     port = _free_port()
-    proc = subprocess.Popen([binary, "serve", "--location", str(work / "db"), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([oxigraph_binary(), *args, "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
             urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1)
-            break
+            return proc, base
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 pytest.fail(f"oxigraph did not start: {proc.stderr.read().decode()[-500:]}")
             time.sleep(0.1)
+
+
+@pytest.fixture
+def empty_oxigraph():
+    """An empty in-memory `oxigraph serve` (read-write, union default graph) for push tests."""
+    proc, base = start_oxigraph(["serve", "--union-default-graph"])
     yield base
     proc.terminate()
     proc.wait(timeout=10)

@@ -1,0 +1,64 @@
+"""`kg push` into a real Oxigraph server: every saved query then gives the local rows remotely."""
+import subprocess
+import sys
+
+import pytest
+
+from kg.endpoint import Endpoint
+from kg.push import PushError, Target, push
+from kg.queries import catalogue
+from tests_helpers import ROWS_KEY
+
+
+def count(base):
+    return int(next(iter(Endpoint(f"{base}/query").query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))).n)
+
+
+def test_push_by_update_then_every_query_matches(seed_kg, empty_oxigraph):
+    target = Target(f"{empty_oxigraph}/query", update_url=f"{empty_oxigraph}/update")
+    report = push(seed_kg.store, target)
+    assert not report.failed and report.graphs >= 9
+    for name in catalogue():
+        assert ROWS_KEY(Endpoint(f"{empty_oxigraph}/query").query(name)) == ROWS_KEY(seed_kg.query(name)), name
+    before = count(empty_oxigraph)
+    assert before > 0
+    push(seed_kg.store, target)
+    assert count(empty_oxigraph) == before, "pushing twice changes nothing"
+
+
+def test_push_by_graph_store_protocol(seed_kg, empty_oxigraph):
+    report = push(seed_kg.store, Target(f"{empty_oxigraph}/query", gsp_url=f"{empty_oxigraph}/store"))
+    assert not report.failed
+    rows = Endpoint(f"{empty_oxigraph}/query").query("interactions", person="Elon Musk")
+    assert {"Donald Trump", "Vlad Tenev"} <= {str(r.otherName) for r in rows}
+
+
+def test_stale_article_graphs_are_dropped(seed_kg, empty_oxigraph):
+    target = Target(f"{empty_oxigraph}/query", update_url=f"{empty_oxigraph}/update")
+    target.update("INSERT DATA { GRAPH <https://w3id.org/newskg/graph/article-gone> { <urn:a> <urn:b> <urn:c> } }")
+    report = push(seed_kg.store, target)
+    assert report.dropped == 1
+    assert not Endpoint(f"{empty_oxigraph}/query").query("ASK { GRAPH <https://w3id.org/newskg/graph/article-gone> { ?s ?p ?o } }").askAnswer
+
+
+def test_unreachable_target_is_reported_not_half_done(seed_kg):
+    with pytest.raises(PushError, match="cannot list"):
+        push(seed_kg.store, Target("http://127.0.0.1:9/query", update_url="http://127.0.0.1:9/update", timeout=2),
+             retries=1, backoff=0.01)
+
+
+def test_failed_batches_are_retried_and_reported(seed_kg, empty_oxigraph):
+    # the query URL answers, the update URL does not exist: every batch fails after its retries
+    target = Target(f"{empty_oxigraph}/query", update_url=f"{empty_oxigraph}/no-such-path", timeout=5)
+    report = push(seed_kg.store, target, retries=2, backoff=0.01)
+    assert report.failed and report.retries >= 2 and report.graphs == 0
+
+
+def test_push_cli(seed_trig, empty_oxigraph):
+    r = subprocess.run([sys.executable, "-m", "kg", "push", "--data", str(seed_trig), "--endpoint", f"{empty_oxigraph}/query",
+                        "--update-endpoint", f"{empty_oxigraph}/update"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "pushed" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "kg", "push", "--data", str(seed_trig), "--endpoint", f"{empty_oxigraph}/query"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "update endpoint" in r.stderr
