@@ -238,5 +238,29 @@ def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The rem
         fail(f"{len(report.failed)} graph(s) not pushed")
 
 
+@app.command("serve")
+def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+              host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
+              port: int = typer.Option(7878, "--port", "-p", help="Port to listen on.")) -> None:
+    """Serve the store read-only over HTTP: SPARQL 1.1 Protocol, saved queries, a query page."""
+    from kg.serve import make_server
+
+    location = default_store_path(store)
+    try:
+        server = make_server(location, host, port)
+    except FileNotFoundError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"cannot serve on {host}:{port} ({e.strerror or e})")
+    out.print(f"serving {location} read-only at http://{host}:{server.server_address[1]}/ "
+              f"(SPARQL: /query, saved queries: /queries); Ctrl-C stops")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 def main() -> None:  # pragma: no cover
     app()
