@@ -262,5 +262,35 @@ def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", "-s", help=S
         server.server_close()
 
 
+@app.command("show")
+def show_cmd(entity: str = typer.Argument(..., help="The entity's name or any alias."),
+             output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .svg, .png or .html."),
+             data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+             store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+    """Draw an entity's neighbourhood: events, people, platforms, outlets; inferred links dashed."""
+    from kg.pictures import PictureError
+
+    try:
+        path = _source(data, store).show(entity, output)
+    except PictureError as e:
+        fail(str(e))
+    out.print(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
+@app.command("timeline")
+def timeline_cmd(entity: str = typer.Argument(..., help="The entity's name or any alias."),
+                 output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .png or .svg."),
+                 data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+                 store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+    """Draw an entity's events on a time axis, coloured by type, with the reporting outlets."""
+    from kg.pictures import PictureError
+
+    try:
+        path = _source(data, store).timeline(entity, output)
+    except PictureError as e:
+        fail(str(e))
+    out.print(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
 def main() -> None:  # pragma: no cover
     app()
