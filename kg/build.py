@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import SKOS
 
@@ -50,7 +50,7 @@ def static_graphs() -> dict[URIRef, Graph]:
         g = to_canonical_graph(Graph().parse(str(ontology_file(name)), format="turtle"))
         skolem = Graph()
         for s, p, o in g:
-            skolem.add(tuple(URIRef(SKOLEM + str(x)) if x.__class__.__name__ == "BNode" else x for x in (s, p, o)))
+            skolem.add(tuple(URIRef(SKOLEM + str(x)) if isinstance(x, BNode) else x for x in (s, p, o)))
         out[iri] = skolem
     add_name_keys(out[ENTITIES_GRAPH])
     return out

@@ -267,14 +267,8 @@ def show_cmd(entity: str = typer.Argument(..., help="The entity's name or any al
              output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .svg, .png or .html."),
              data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
              store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
-    """Draw an entity's neighbourhood: events, people, platforms, outlets; inferred links dashed."""
-    from kg.pictures import PictureError
-
-    try:
-        path = _source(data, store).show(entity, output)
-    except PictureError as e:
-        fail(str(e))
-    out.print(f"wrote {path} ({path.stat().st_size} bytes)")
+    """Draw an entity's neighbourhood: events, people, platforms, outlets; inferred links in red."""
+    _draw("show", entity, output, data, store)
 
 
 @app.command("timeline")
@@ -283,10 +277,14 @@ def timeline_cmd(entity: str = typer.Argument(..., help="The entity's name or an
                  data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
                  store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Draw an entity's events on a time axis, coloured by type, with the reporting outlets."""
+    _draw("timeline", entity, output, data, store)
+
+
+def _draw(picture: str, entity: str, output: Path, data: Optional[Path], store: Optional[Path]) -> None:
     from kg.pictures import PictureError
 
     try:
-        path = _source(data, store).timeline(entity, output)
+        path = getattr(_source(data, store), picture)(entity, output)
     except PictureError as e:
         fail(str(e))
     out.print(f"wrote {path} ({path.stat().st_size} bytes)")

@@ -83,27 +83,29 @@ class Target:
         sw.setQuery(text)
         sw.query()
 
-    def put(self, name: URIRef, body: str) -> None:
+    def _gsp(self, method: str, name: URIRef, body: str | None = None) -> None:
+        """One Graph Store Protocol request on the graph `name`."""
         url = f"{self.gsp_url}?{urllib.parse.urlencode({'graph': str(name)})}"
-        req = urllib.request.Request(url, data=body.encode("utf-8"), method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
+        req = urllib.request.Request(url, data=body.encode("utf-8") if body is not None else None, method=method)
+        if body is not None:
+            req.add_header("Content-Type", "application/n-triples")
         if self.auth:
             req.add_header("Authorization", "Basic " + base64.b64encode(":".join(self.auth).encode()).decode())
         with urllib.request.urlopen(req, timeout=self.timeout) as r:
             r.read()
 
+    def put(self, name: URIRef, body: str) -> None:
+        self._gsp("PUT", name, body)
+
     def drop(self, name: URIRef) -> None:
         if self.update_url:
             self.update(f"DROP SILENT GRAPH <{name}>")
-        else:
-            req = urllib.request.Request(f"{self.gsp_url}?{urllib.parse.urlencode({'graph': str(name)})}", method="DELETE")
-            if self.auth:
-                req.add_header("Authorization", "Basic " + base64.b64encode(":".join(self.auth).encode()).decode())
-            try:
-                urllib.request.urlopen(req, timeout=self.timeout).read()
-            except urllib.error.HTTPError as e:
-                if e.code != 404:
-                    raise
+            return
+        try:
+            self._gsp("DELETE", name)
+        except urllib.error.HTTPError as e:
+            if e.code != 404:  # already gone
+                raise
 
 
 def _batches(store: Store, names: list[URIRef]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 from typing import TextIO
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.query import Result
 from rich.console import Console
 from rich.table import Table
@@ -61,7 +61,3 @@ def write_result(result: Result, fmt: str, out: TextIO, title: str | None = None
     else:
         raise ValueError(f"unknown result format {fmt!r} (use one of {', '.join(FORMATS)})")
 
-
-def literal_values(result: Result, var: str) -> list[str]:
-    """Convenience for scripts and tests: the values of one column as strings."""
-    return [str(r[var]) if isinstance(r[var], (Literal, URIRef)) else "" for r in result]

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Protocol
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
 from kg.names import GRAPH, NEWS
@@ -41,11 +41,6 @@ def article_hashes(store: Store) -> dict[URIRef, str]:
     """Each article graph's content hash: what an incremental build compares against."""
     rows = store.query("SELECT ?g ?h WHERE { GRAPH ?g { ?a <%s> ?h } }" % NEWS.contentHash)
     return {r.g: str(r.h) for r in rows if str(r.g).startswith(ARTICLE_PREFIX)}
-
-
-def graph_hash(store: Store, name: URIRef) -> str | None:
-    rows = list(store.query("SELECT ?h WHERE { GRAPH <%s> { <%s> <%s> ?h } }" % (GRAPH["build"], name, NEWS.contentHash)))
-    return str(rows[0].h) if rows else None
 
 
 class MemoryStore:

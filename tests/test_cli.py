@@ -98,7 +98,7 @@ def test_validate(built, tmp_path):
     out, _ = built
     r = kg("validate", "--data", out)
     assert r.returncode == 0 and "conforms" in r.stdout
-    broken = tmp_path / "broken.ttl"
+    tmp_path / "broken.ttl"
     text = out.read_text()
     broken_trig = tmp_path / "broken.trig"
     broken_trig.write_text(text.replace("news:publisher", "news:publisherX"))

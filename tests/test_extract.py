@@ -1,7 +1,6 @@
 """Extraction on the seed corpus and on articles written for the tests (tests/articles)."""
 from pathlib import Path
 
-import pytest
 
 from kg.extract import DEFAULT_PIPELINE, extract
 from kg.reader import read_article

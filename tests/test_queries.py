@@ -1,7 +1,6 @@
 """Every saved query, run on the seed corpus, with the answer a reader of those five articles expects."""
 import pytest
 
-import kg
 from kg.queries import QueryError, catalogue, term, with_values
 
 
