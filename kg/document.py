@@ -105,6 +105,13 @@ class Doc:
                 return s
         return None
 
-    def mentions_in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end
-                and (kind is None or m.entity.kind == kind)]
+    def first_entity(self, start: int, end: int, kind: str):
+        """The IRI of the first entity of `kind` mentioned in [start, end), or None."""
+        return next((m.entity.iri for m in self.mentions if start <= m.start < end and m.entity.kind == kind), None)
+
+    def first_date(self, start: int, end: int) -> DateValue | None:
+        """The first date expression in [start, end), or None."""
+        return next((v for s, _, v in self.dates if start <= s < end), None)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)

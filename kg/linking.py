@@ -2,7 +2,6 @@
 in a graph of its own that is derived again at every build."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from collections import defaultdict
 from itertools import combinations
@@ -10,6 +9,7 @@ from itertools import combinations
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL
 
+from kg.dates import dates_agree
 from kg.names import NEWS
 
 NOT_LINKED = {NEWS.Statement}  # two quotes are two statements, even on one day
@@ -25,15 +25,6 @@ class EventFacts:
     date: str | None = None
 
 
-def _dates_agree(a: str | None, b: str | None) -> bool:
-    if a is None or b is None:
-        return True
-    if len(a) == len(b) == 10:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
 def same_event(x: EventFacts, y: EventFacts) -> bool:
     """Same type, two or more shared participants (or one, with dates on both sides that agree),
     and no disagreement on platform or date."""
@@ -41,7 +32,7 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
         return False
     if x.platform and y.platform and x.platform != y.platform:
         return False
-    if not _dates_agree(x.date, y.date):
+    if not dates_agree(x.date, y.date):
         return False
     shared = x.participants & y.participants
     return len(shared) >= 2 or (len(shared) == 1 and x.date is not None and y.date is not None

@@ -27,9 +27,9 @@ AROUND = PREFIX + """SELECT DISTINCT ?ev ?role ?node ?name ?kind WHERE {
   { ?ev news:participant ?node . FILTER(?node != ?entity) BIND("participant" AS ?role) }
   UNION { ?ev news:onPlatform ?node . BIND("on platform" AS ?role) }
   UNION { ?a news:reports/(owl:sameAs|^owl:sameAs)? ?ev ; news:publisher ?node . BIND("reported by" AS ?role) }
-  ?node skos:prefLabel ?name ; a ?k . ?k rdfs:subClassOf* news:Organization .
+  ?node skos:prefLabel ?name ; a ?k .
+  VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place }
   BIND(strafter(str(?k), "#") AS ?kind) }"""
-AROUND_PEOPLE = AROUND.replace("?k rdfs:subClassOf* news:Organization", "VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place }")
 RELATION_NAMES = """news:owns news:ownedBy news:ceoOf news:leaderOf news:founderOf news:spokespersonOf news:memberOf
                 news:affiliatedWith news:interactedWith news:locatedIn"""
 RELATIONS = PREFIX + """SELECT DISTINCT ?s ?sName ?rel ?o ?oName WHERE {
@@ -88,7 +88,7 @@ def neighbourhood_graph(g, name: str):
         labels[ev] = label
         graph.add_node(label, kind="Event", event=str(ev))
         graph.add_edge(name, label, label="participant", inferred=False)
-    for r in sorted(g.store.query(AROUND_PEOPLE, {"entity": entity}), key=lambda r: KIND_ORDER.index(str(r.kind))):
+    for r in sorted(g.store.query(AROUND, {"entity": entity}), key=lambda r: KIND_ORDER.index(str(r.kind))):
         if r.ev not in labels:
             continue
         node = str(r.name)
@@ -162,7 +162,7 @@ def timeline(g, name: str, path: Path) -> Path:
         raise PictureError(f"{path}: use .png or .svg")
     entity = find_entity(g, name)
     outlets: dict = {}
-    for r in g.store.query(AROUND_PEOPLE, {"entity": entity}):
+    for r in g.store.query(AROUND, {"entity": entity}):
         if str(r.role) == "reported by":
             outlets.setdefault(r.ev, set()).add(str(r.name))
     dated = [(ev, typ, _day(date), date) for ev, typ, date in _events(g, entity) if date]

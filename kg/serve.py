@@ -159,10 +159,10 @@ class Handler(BaseHTTPRequestHandler):
             return self._send(200, "application/json", json.dumps(listing, indent=2).encode("utf-8"))
         if url.path.startswith("/queries/"):
             name = urllib.parse.unquote(url.path[len("/queries/"):])
-            if name not in catalogue():
+            q = catalogue().get(name)
+            if q is None:
                 return self._error(404, f"no saved query {name!r} (see /queries)")
             try:
-                q = catalogue()[name]
                 return self._query(with_values(q.text, q.bindings(params)), fmt)
             except QueryError as e:
                 return self._error(400, str(e))

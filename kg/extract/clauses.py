@@ -14,7 +14,6 @@ IRREALIS = re.compile(r"(?i)\b(akan|ingin|berencana|rencana|hendak|untuk|jika|ap
                       r"undang|mengundang|mengajak|ajak|will|would|plans? to|invited?)\b(?:\s+[\w-]+){0,2}\s*$")
 ABILITY = re.compile(r"(?i)\b(dapat|bisa|mampu|could|can)\b")
 ANAPHOR = re.compile(r"(?i)^(?:nya)?\s*(tersebut|itu|ini|this|that)\b")  # 'wawancara tersebut', 'the attack'
-DEFINITE = re.compile(r"(?i)\bthe\s+$")
 PREFIXES = ("mempeng", "memper", "menge", "meng", "meny", "mem", "men", "me", "di", "ber", "ter", "pem", "pen",
             "peng", "per", "pe", "ke", "se")
 SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i")
@@ -45,4 +44,4 @@ def clause_bounds(doc: Doc, sentence: Sentence, offset: int) -> tuple[int, int]:
 
 
 def inside_quote(doc: Doc, offset: int) -> bool:
-    return any(q.start <= offset < q.end for q in doc.quotes)
+    return doc.in_quote(offset)

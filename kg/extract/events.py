@@ -3,13 +3,14 @@ around the trigger (else the sentence); claims kept as claims; repeated mentions
 within an article merged into one."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 
+from kg.dates import dates_agree
 from kg.document import Doc, Event
 from kg.extract import component
-from kg.extract.mentions import NOT_NAME
+from kg.extract.mentions import NOT_NAME, _add
+from kg.gazetteer import load_gazetteer
 from kg.extract.clauses import (ABILITY, ANAPHOR, IRREALIS, NEGATION, clause_bounds, inside_quote, stem)
 
 TRIGGERS: dict[str, str] = {
@@ -113,27 +114,18 @@ def _acquired(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
     if PASSIVE.match(doc.masked[start:end]):
         before = doc.masked[clause_start:start]
         if re.search(r"(?i)\b(perusahaan|platform|startup|company|firm|aplikasi)\b", before) or \
-                _first(doc, clause_start, start, "Platform") or _first(doc, clause_start, start, "Organization"):
+                doc.first_entity(clause_start, start, "Platform") or doc.first_entity(clause_start, start, "Organization"):
             return True
     obj = doc.masked[end:clause_end]
-    if ACQUIRED.match(obj) or _first(doc, end, clause_end, "Platform") or _first(doc, end, clause_end, "Organization"):
+    if ACQUIRED.match(obj) or doc.first_entity(end, clause_end, "Platform") or \
+            doc.first_entity(end, clause_end, "Organization"):
         return True
     m = OBJECT_NAME.match(obj)
     if not m or m.group(1).split()[0] in NOT_NAME:
         return False
-    from kg.extract.mentions import _add
-    from kg.gazetteer import load_gazetteer
     _add(doc, end + m.start(1), end + m.end(1), load_gazetteer().entity("Organization", m.group(1)))
     doc.mentions.sort(key=lambda x: x.start)
     return True
-
-
-def _first(doc: Doc, a: int, b: int, kind: str):
-    return next((m.entity.iri for m in doc.mentions if a <= m.start < b and m.entity.kind == kind), None)
-
-
-def _date_in(doc: Doc, a: int, b: int):
-    return next((v for s, _, v in doc.dates if a <= s < b), None)
 
 
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -155,20 +147,10 @@ def dominant_platform(doc: Doc):
     return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform" and counts[m.entity.iri] == top)
 
 
-def _dates_compatible(a, b) -> bool:
-    if a is None or b is None:
-        return True
-    x, y = a.value, b.value
-    if len(x) == len(y) == 10:
-        return abs((dt.date.fromisoformat(x) - dt.date.fromisoformat(y)).days) <= 1
-    n = min(len(x), len(y))
-    return x[:n] == y[:n]
-
-
 def _same_event(old: Event, new: Event, anaphoric: bool) -> bool:
     """Is `new` another mention of `old`? An anaphor ('wawancara tersebut') says so whatever
     the date near it; otherwise dates must agree, and the participants, or the trigger stem."""
-    if old.cls != new.cls or not (anaphoric or _dates_compatible(old.date, new.date)):
+    if old.cls != new.cls or not (anaphoric or dates_agree(old.date and old.date.value, new.date and new.date.value)):
         return False
     p, q = set(old.participants), set(new.participants)
     if not (p <= q or q <= p):
@@ -209,10 +191,10 @@ def events(doc: Doc) -> None:
         anaphoric = ANAPHOR.match(doc.masked[end:end + 30]) is not None and any(e.cls == cls for e in found)
         # 'Macron menyebut penangkapan itu ...': around an anaphor stand commenters, not participants
         participants, claimed = ([], []) if anaphoric else _agents(doc, a, b, start, cls)
-        platform = _first(doc, a, b, "Platform") or _first(doc, sentence.start, sentence.end, "Platform")
+        platform = doc.first_entity(a, b, "Platform") or doc.first_entity(sentence.start, sentence.end, "Platform")
         if platform is None and cls not in NO_PLATFORM_FALLBACK:
             platform = fallback
-        date = _date_in(doc, a, b) or _date_in(doc, end, sentence.end)
+        date = doc.first_date(a, b) or doc.first_date(end, sentence.end)
         event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
         same = next((e for e in reversed(found) if _same_event(e, event, anaphoric)), None)
         if same:

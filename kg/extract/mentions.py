@@ -156,7 +156,7 @@ def speaker_mentions(doc: Doc) -> None:
                     or any(w in ROLE_SET for w in words):
                 continue
             name = " ".join(words)
-            if gaz.lookup(name) or inside_quote_span(doc, m.start(1)):
+            if gaz.lookup(name) or doc.in_quote(m.start(1)):
                 continue
             if len(words) == 1 and rx is SPEAKER_BEFORE:
                 continue  # a lone capitalised word opening a clause is too often not a name
@@ -174,10 +174,6 @@ def place_mentions(doc: Doc) -> None:
         if known and known.kind != "Place":
             continue
         _add(doc, m.start(1), m.end(1), known or gaz.entity("Place", name))
-
-
-def inside_quote_span(doc: Doc, offset: int) -> bool:
-    return any(q.start <= offset < q.end for q in doc.quotes)
 
 
 def misspelt_mentions(doc: Doc) -> None:

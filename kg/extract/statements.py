@@ -74,9 +74,7 @@ def _before_speaker(doc: Doc, q: Quote):
 
 
 def _platform_and_date(doc: Doc, start: int, end: int):
-    platform = next((m.entity.iri for m in doc.mentions if start <= m.start < end and m.entity.kind == "Platform"), None)
-    date = next((v for a, _, v in doc.dates if start <= a < end), None)
-    return platform, date
+    return doc.first_entity(start, end, "Platform"), doc.first_date(start, end)
 
 
 @component("statements")
@@ -140,9 +138,8 @@ def reported_speech(doc: Doc) -> None:
             continue
         m = REPORTED.search(text)
         if m:
-            at = s.start + m.start("rest")
-            speaker = (_agents_before(doc, s.start + m.start())[-1][1] if m.group(2) and _agents_before(doc, s.start + m.start())
-                       else _speaker_after(doc, at, m.group("rest")))
+            agents = _agents_before(doc, s.start + m.start()) if m.group(2) else []
+            speaker = agents[-1][1] if agents else _speaker_after(doc, s.start + m.start("rest"), m.group("rest"))
         else:
             m = ACCORDING.match(text)
             if not m:
