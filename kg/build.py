@@ -1,45 +1,90 @@
-"""Building the knowledge graph into a store, incrementally: read articles, extract the new or
-changed ones into their own named graphs (keyed by a content hash), drop the deleted ones, then
-derive the cross-article links and the inferred graph again. An unchanged corpus does nothing."""
+"""Building the knowledge graph into a store, incrementally.
+
+One article at a time (in worker processes with `workers=N`): read, extract, map to triples,
+reason over them with the static part (ontology + gazetteer), and hand back N-Quads for the
+article's graph and its inferred graph. The store takes them in batches, each batch one
+transaction. Then the cross-article part: events linked across articles (owl:sameAs), and what
+reasoning derives from those links. Only new or changed articles are extracted (a content hash
+is kept in each article graph); an unchanged corpus does nothing.
+
+A build killed at any moment is finished by the next one: an article graph is either whole or
+absent (absent ones are extracted again), inferred graphs without their article are dropped,
+and the links are recomputed unless the state record says they were made for exactly the
+articles in the store.
+"""
+
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Callable
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import SKOS
 
+from kg.document import Doc
 from kg.extract import extract
-from kg.linking import EventFacts, link_events
-from kg.names import ENTITIES_GRAPH, GRAPH, INFERRED_GRAPH, LINKS_GRAPH, NEWS, ONTOLOGY_GRAPH, article_graph, name_key
+from kg.linking import NOT_LINKED, SAME, EventFacts, events_of, link_events, link_new
+from kg.names import (
+    ENTITIES_GRAPH,
+    GRAPH,
+    LINKS_GRAPH,
+    LINKS_INFERRED_GRAPH,
+    NEWS,
+    ONTOLOGY_GRAPH,
+    STATIC_INFERRED_GRAPH,
+    article_graph,
+    inferred_graph,
+    is_inferred,
+    name_key,
+)
+from kg.ntriples import nquads, term, triples
 from kg.rdf import doc_to_graph
-from kg.reader import find_articles, read_articles
-from kg.reasoning import infer
+from kg.reader import ArticleError, find_articles, read_articles
 from kg.resources import ontology_file
 from kg.store import ARTICLE_PREFIX, Store, article_hashes
 
 BUILD_GRAPH = GRAPH["build"]
 SKOLEM = "https://w3id.org/newskg/.well-known/genid/"
+BATCH_QUADS = 50_000  # quads per store transaction
+CHUNK = 256  # articles handed to the worker pool at a time (bounded memory)
 
 
 @dataclass
 class BuildReport:
-    articles: int = 0      # articles in the corpus now
-    extracted: int = 0     # new or changed, extracted in this build
+    articles: int = 0  # articles in the corpus now
+    extracted: int = 0  # new or changed, extracted in this build
     unchanged: int = 0
     removed: int = 0
     entities: int = 0
     events: int = 0
     asserted: int = 0
     inferred: int = 0
+    links: int = 0
     reasoned: bool = False
+    full: bool = False  # everything extracted again (first build, new code, ontology or gazetteer)
     seconds: float = 0.0
+    phases: dict = field(default_factory=dict)  # seconds per phase
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Extracted:
+    """One article, extracted and reasoned over, ready for the store (made in a worker)."""
+
+    graph: str
+    hash: str
+    nquads: str
+    events: list[EventFacts]
+    asserted: int
+    inferred: int
 
 
 def static_graphs() -> dict[URIRef, Graph]:
@@ -62,16 +107,90 @@ def add_name_keys(g: Graph) -> None:
         g.add((s, NEWS.nameKey, Literal(name_key(str(label)))))
 
 
-def fingerprint() -> str:
-    """What every article's extraction depends on besides its own text: the extraction code,
-    the ontology and the gazetteer. When it changes, every article is extracted again."""
+def fingerprint(reason: bool = True) -> str:
+    """What every article's graphs depend on besides its own text: the extraction, mapping and
+    reasoning code, the ontology, the gazetteer, and whether reasoning runs. When it changes,
+    every article is extracted again."""
     package = Path(__file__).resolve().parent
-    code = sorted((package / "extract").glob("*.py")) + [package / n for n in
-                                                          ("rdf.py", "dates.py", "gazetteer.py", "names.py", "reader.py")]
-    h = hashlib.sha256()
+    code = sorted((package / "extract").glob("*.py")) + sorted((package / "reason").glob("*.py"))
+    code += [package / n for n in ("rdf.py", "dates.py", "gazetteer.py", "names.py", "reader.py", "ntriples.py",
+                                   "document.py", "build.py")]
+    h = hashlib.sha256(b"reason" if reason else b"no-reason")
     for f in code + [ontology_file("news.ttl"), ontology_file("entities.ttl")]:
         h.update(f.read_bytes())
     return h.hexdigest()
+
+
+def extract_article(doc: Doc, reason: bool = True) -> Extracted:
+    """Extract one article and reason over it: its graph and inferred graph as N-Quads."""
+    from kg.reason import Reasoner
+
+    extract(doc)
+    found: set = set()
+    doc_to_graph(doc, found)
+    asserted = triples(found)
+    name = str(article_graph(doc.stem))
+    inferred = Reasoner.default().article(asserted) if reason else set()
+    text = nquads(asserted, name) + nquads(inferred, str(inferred_graph(name)))
+    content = hashlib.sha256(doc.raw).hexdigest()
+    return Extracted(name, content, text, events_of(name, asserted), len(asserted), len(inferred))
+
+
+def _extract_or_error(job: tuple[Doc, bool]) -> Extracted | str:
+    doc, reason = job
+    try:
+        return extract_article(doc, reason)
+    except Exception as e:  # one bad article is reported and skipped, never the build
+        return f"{doc.source_name}: extraction failed ({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''})"
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _extracted(jobs: Iterable[tuple[Doc, bool]], workers: int) -> Iterator[Extracted | str]:
+    """Extraction results in input order, serially or from a pool of worker processes."""
+    if workers <= 1:
+        yield from map(_extract_or_error, jobs)
+        return
+    from kg.reason import Reasoner
+
+    Reasoner.default()  # loaded once here; forked workers inherit it
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for chunk in _batched(jobs, CHUNK * workers):
+            yield from pool.imap(_extract_or_error, chunk, chunksize=8)
+
+
+class _Writer:
+    """Collects article N-Quads and writes them in batches, one transaction each."""
+
+    def __init__(self, store: Store, replaced: set[str]):
+        self.store, self.replaced = store, replaced
+        self.parts: list[str] = []
+        self.names: list[str] = []
+        self.size = 0
+
+    def add(self, x: Extracted) -> None:
+        self.parts.append(x.nquads)
+        self.names.append(x.graph)
+        self.size += x.asserted + x.inferred
+        if self.size >= BATCH_QUADS:
+            self.flush()
+
+    def flush(self) -> None:
+        for name in self.names:
+            if name in self.replaced:
+                _drop_article(self.store, name)
+        if self.parts:
+            self.store.add_nquads("".join(self.parts))
+        self.parts, self.names, self.size = [], [], 0
+
+
+def _drop_article(store: Store, name: str) -> None:
+    store.drop_graph(URIRef(name))
+    store.drop_graph(inferred_graph(name))
 
 
 def _recorded(store: Store, prop: URIRef) -> str | None:
@@ -79,97 +198,247 @@ def _recorded(store: Store, prop: URIRef) -> str | None:
     return str(rows[0].v) if rows else None
 
 
-def _record(store: Store, fp: str, reasoned: bool) -> None:
+def _record(store: Store, fp: str, linked: str) -> None:
     g = Graph()
     g.add((BUILD_GRAPH, NEWS.contentHash, Literal(fp)))
-    g.add((BUILD_GRAPH, NEWS.reasoned, Literal(reasoned)))
+    g.add((BUILD_GRAPH, NEWS.linkedFor, Literal(linked)))
     store.put_graph(BUILD_GRAPH, g)
 
 
-def relink(store: Store) -> int:
-    """Replace the links graph: events reported by several articles, linked by owl:sameAs."""
-    rows = store.query("""SELECT ?g ?ev ?cls ?p ?pl ?date WHERE { GRAPH ?g {
-        ?a <%s> ?ev . ?ev a ?cls .
-        OPTIONAL { ?ev <%s> ?p } OPTIONAL { ?ev <%s> ?pl } OPTIONAL { ?ev <%s> ?date } } }"""
-                       % (NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date))
-    events: dict = {}
-    for r in rows:
-        if not str(r.g).startswith(ARTICLE_PREFIX) or r.cls == NEWS.Event:
-            continue
-        e = events.setdefault(r.ev, EventFacts(r.ev, r.g, r.cls, frozenset(), r.pl, str(r.date) if r.date else None))
-        if r.p is not None:
-            e.participants = e.participants | {r.p}
-    links = link_events(sorted(events.values(), key=lambda e: str(e.iri)))
-    store.put_graph(LINKS_GRAPH, links)
-    return len(links)
+def _digest(hashes: dict) -> str:
+    """One hash for the set of articles in the store (what the links were made for)."""
+    return hashlib.sha256("".join(sorted(f"{k} {v}\n" for k, v in hashes.items())).encode()).hexdigest()
 
 
-def reason(store: Store, engine: str = "owlrl") -> int:
-    """Replace the inferred graph with what `engine` derives from all the other graphs."""
-    ds = store.dataset(exclude=[INFERRED_GRAPH, BUILD_GRAPH])
-    asserted = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        asserted.add((s, p, o))
-    inferred = infer(asserted, engine)
-    store.put_graph(INFERRED_GRAPH, inferred)
-    return len(inferred)
-
-
-def build_into(store: Store, paths: list[Path], reason_over: bool = True,
+def build_into(store: Store, paths: list[Path], reason_over: bool = True, workers: int = 1, full: bool = False,
                progress: Callable[[Path], None] | None = None) -> BuildReport:
     """Bring `store` up to date with the articles under `paths`. A bad article is reported in
-    `report.errors` and skipped; the others are built. Only new or changed articles are extracted;
-    links and inferences are derived again only when something changed."""
+    `report.errors` and skipped; the others are built. Only new or changed articles are
+    extracted (`full=True` extracts all again); `workers` > 1 extracts in that many processes,
+    with the same result as one."""
     t0 = time.perf_counter()
     report = BuildReport()
     files, skipped = find_articles(paths)
     report.skipped = [str(p) for p in skipped]
-    fp = fingerprint()
-    full = _recorded(store, NEWS.contentHash) != fp
+    fp = fingerprint(reason_over)
+    report.full = full = full or _recorded(store, NEWS.contentHash) != fp
     if full:
-        for name, g in static_graphs().items():
-            store.put_graph(name, g)
-    known = {} if full else article_hashes(store)
-    seen = set()
-    for path in files:
-        docs, errors = read_articles(path)
-        report.errors += [str(e) for e in errors]
-        for doc in docs:
-            name = article_graph(doc.stem)
-            seen.add(name)
-            if known.get(name) == hashlib.sha256(doc.raw).hexdigest():
-                report.unchanged += 1
+        _start_over(store, reason_over)
+    known = {} if full else {str(k): v for k, v in article_hashes(store).items()}
+    links_current = not full and _recorded(store, NEWS.linkedFor) == _digest(known)
+    seen: set[str] = set()
+    new_events: list[EventFacts] = []
+    changed: set[str] = set()
+    hashes = dict(known)
+    writer = _Writer(store, set(known))
+
+    def jobs() -> Iterator[tuple[Doc, bool]]:
+        for path in files:
+            docs, errors = _read(path)
+            report.errors += errors
+            for doc in docs:
+                name = str(article_graph(doc.stem))
+                seen.add(name)
+                if known.get(name) == hashlib.sha256(doc.raw).hexdigest():
+                    report.unchanged += 1
+                else:
+                    yield doc, reason_over
+            if progress:
+                progress(path)
+
+    with _phase(report, "extract and store"):
+        for result in _extracted(jobs(), workers):
+            if isinstance(result, str):
+                report.errors.append(result)
                 continue
-            extract(doc)
-            g = Graph()
-            doc_to_graph(doc, g)
-            store.put_graph(name, g)
+            writer.add(result)
+            hashes[result.graph] = result.hash
+            new_events += result.events
+            changed.add(result.graph)
             report.extracted += 1
-        if progress:
-            progress(path)
-    for name in store.graph_names():
-        if str(name).startswith(ARTICLE_PREFIX) and name not in seen:
-            store.drop_graph(name)
-            report.removed += 1
-    was_reasoned = _recorded(store, NEWS.reasoned) == "true"
-    if full or report.extracted or report.removed:
-        relink(store)
-    if reason_over and (full or report.extracted or report.removed or not was_reasoned):
-        reason(store)
-        report.reasoned = True
-    elif not reason_over:
-        store.drop_graph(INFERRED_GRAPH)
-    _record(store, fp, reason_over)
-    _count(store, report)
+        writer.flush()
+    with _phase(report, "remove"):
+        for name in known:
+            if name not in seen:
+                _drop_article(store, name)
+                changed.add(name)
+                del hashes[name]
+                report.removed += 1
+        _drop_orphans(store)
+    if changed or not links_current:
+        with _phase(report, "link"):
+            links = _relink(store, new_events, changed, incremental=links_current, everything=full)
+        with _phase(report, "reason across articles"):
+            if reason_over:
+                _reason_across(store, links)
+                report.reasoned = True
+    _record(store, fp, _digest(hashes))
+    with _phase(report, "count"):
+        _count(store, report)
     report.articles = len(seen)
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
+
+def _read(path: Path) -> tuple[list[Doc], list[str]]:
+    try:
+        docs, errors = read_articles(path)
+    except ArticleError as e:
+        return [], [str(e)]
+    return docs, [str(e) for e in errors]
+
+
+def _start_over(store: Store, reason: bool) -> None:
+    """A first build, or one after the code, ontology or gazetteer changed: empty the store and
+    put the static graphs (and what they imply) in."""
+    from kg.reason import Reasoner
+
+    for name in store.graph_names():
+        store.drop_graph(name)
+    graphs = static_graphs()
+    for name, g in graphs.items():
+        store.put_graph(name, g)
+    if reason:
+        store.add_nquads(nquads(Reasoner.default().static(), str(STATIC_INFERRED_GRAPH)))
+
+
+def _drop_orphans(store: Store) -> None:
+    """Inferred graphs whose article is gone (a build killed between two drops)."""
+    names = {str(n) for n in store.graph_names()}
+    for name in names:
+        if name.startswith(ARTICLE_PREFIX):
+            continue
+        for article in _article_of_inferred(name):
+            if article not in names:
+                store.drop_graph(URIRef(name))
+
+
+def _article_of_inferred(name: str) -> list[str]:
+    prefix = str(inferred_graph(ARTICLE_PREFIX))
+    return [ARTICLE_PREFIX + name[len(prefix):]] if name.startswith(prefix) else []
+
+
+EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date WHERE {
+  %s
+  GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls .
+    OPTIONAL { ?ev <%s> ?p } OPTIONAL { ?ev <%s> ?pl } OPTIONAL { ?ev <%s> ?date } }
+  FILTER(STRSTARTS(STR(?g), "%s"))
+}"""
+
+
+def stored_events(store: Store, participants: Iterable[str] = ()) -> list[EventFacts]:
+    """Events in the store's article graphs, all of them or those with one of `participants`."""
+    values = list(participants)
+    restrict = ""
+    if values:
+        restrict = "VALUES ?q { %s } ?ev <%s> ?q ." % (" ".join(values), NEWS.participant)
+    rows = store.query(EVENTS_QUERY % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date,
+                                       ARTICLE_PREFIX))
+    events: dict[str, EventFacts] = {}
+    for r in rows:
+        ev, p, pl, date = term(r.ev), r.p, r.pl, r.date
+        e = events.get(ev)
+        if e is None:
+            e = events[ev] = EventFacts(ev, str(r.g), term(r.cls))
+        if p is not None:
+            e.participants = e.participants | {term(p)}
+        if pl is not None:
+            e.platform = term(pl)
+        if date is not None:
+            e.date = str(date)
+    return [e for e in events.values() if e.cls not in NOT_LINKED]
+
+
+def _relink(store: Store, new_events: list[EventFacts], changed: set[str], incremental: bool,
+            everything: bool) -> set:
+    """Update the links graph; returns the links."""
+    if everything:
+        links = link_events(new_events)
+    elif incremental:
+        old = _stored_links(store)
+        kept = {t for t in old if not (_article_of_event(t[0]) in changed or _article_of_event(t[2]) in changed)}
+        participants = sorted({p for e in new_events for p in e.participants})
+        candidates = []
+        for chunk in _batched(participants, 200):
+            candidates += [e for e in stored_events(store, chunk) if e.graph not in changed]
+        links = kept | link_new(new_events, _unique(candidates))
+    else:
+        links = link_events(stored_events(store))
+    store.drop_graph(LINKS_GRAPH)
+    store.add_nquads(nquads(links, str(LINKS_GRAPH)))
+    return links
+
+
+def _unique(events: list[EventFacts]) -> list[EventFacts]:
+    return list({e.iri: e for e in events}.values())
+
+
+def _article_of_event(event: str) -> str:
+    """The article graph an event node belongs to: <.../id/article-x-event-12> -> .../graph/article-x."""
+    iri = event[1:-1]
+    local = iri[iri.rindex("/") + 1 : iri.rindex("-event-")]
+    return str(GRAPH[local])
+
+
+def _stored_links(store: Store) -> set:
+    rows = store.query("SELECT ?a ?b WHERE { GRAPH <%s> { ?a ?p ?b } }" % LINKS_GRAPH)
+    return {(term(r.a), SAME, term(r.b)) for r in rows}
+
+
+AROUND_QUERY = """SELECT ?g ?s ?p ?o WHERE {
+  VALUES ?x { %s }
+  GRAPH ?g { { ?x ?p ?o BIND(?x AS ?s) } UNION { ?s ?p ?x BIND(?x AS ?o) } }
+}"""
+
+
+def _reason_across(store: Store, links: set) -> None:
+    """Replace the cross-article inferred graph: what the links imply with every triple about
+    the linked events, and what chains of transitive properties imply across articles."""
+    from kg.reason import Reasoner
+
+    reasoner = Reasoner.default()
+    part = set(links)
+    nodes = sorted({x for s, _, o in links for x in (s, o)})
+    for chunk in _batched(nodes, 200):
+        for r in store.query(AROUND_QUERY % " ".join(chunk)):
+            if str(r.g) not in (str(LINKS_INFERRED_GRAPH), str(BUILD_GRAPH)):
+                part.add((term(r.s), term(r.p), term(r.o)))
+    for p in sorted(reasoner.transitive):
+        rows = store.query("SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s %s ?o } }" % p)
+        part |= {(term(r.s), p, term(r.o)) for r in rows if str(r.g).startswith(ARTICLE_PREFIX)}
+    inferred = reasoner.across(part) if part else set()
+    inferred -= _held(store, inferred)
+    store.drop_graph(LINKS_INFERRED_GRAPH)
+    store.add_nquads(nquads(inferred, str(LINKS_INFERRED_GRAPH)))
+
+
+def _held(store: Store, candidates: set) -> set:
+    """Those of `candidates` already in the store (outside the cross-article inferred graph)."""
+    held = set()
+    for chunk in _batched(sorted(candidates), 200):
+        values = " ".join(f"({s} {p} {o})" for s, p, o in chunk)
+        rows = store.query("SELECT ?s ?p ?o WHERE { VALUES (?s ?p ?o) { %s } GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"
+                           % (values, LINKS_INFERRED_GRAPH))
+        held |= {(term(r.s), term(r.p), term(r.o)) for r in rows}
+    return held
 
 
 def _count(store: Store, report: BuildReport) -> None:
     q = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?a <%s> ?x }"
     report.entities = int(next(iter(store.query(q % NEWS.mentions))).n)
     report.events = int(next(iter(store.query(q % NEWS.reports))).n)
-    report.inferred = int(next(iter(store.query(
-        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }" % INFERRED_GRAPH))).n)
-    report.asserted = len(store) - report.inferred
+    report.links = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }"
+                                             % LINKS_GRAPH))).n)
+    total = inferred = 0
+    for r in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+        total += int(r.n)
+        if is_inferred(r.g):
+            inferred += int(r.n)
+    report.inferred, report.asserted = inferred, total - inferred
+
+
+@contextmanager
+def _phase(report: BuildReport, name: str) -> Iterator[None]:
+    t = time.perf_counter()
+    yield
+    report.phases[name] = round(report.phases.get(name, 0) + time.perf_counter() - t, 3)

@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.names import INFERRED_GRAPH, ITSRDF, NEWS, NIF
+from kg.names import ITSRDF, NEWS, NIF, is_inferred
 
 EVENT_FACTS = {NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.claimedBy, NEWS.quote, RDF.type, NEWS.trigger}
 
@@ -64,14 +64,12 @@ class Explainer:
         self.asserted = Graph()
         self.where: dict[tuple, list] = {}
         for s, p, o, c in ds.quads((None, None, None, None)):
-            if c != INFERRED_GRAPH:
+            if not is_inferred(c):
                 self.asserted.add((s, p, o))
                 self.where.setdefault((s, p, o), []).append(c)
         self.union = Graph()
-        for t in self.asserted:
-            self.union.add(t)
-        for t in ds.graph(INFERRED_GRAPH):
-            self.union.add(t)
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            self.union.add((s, p, o))
 
     def explain(self, s, p, o, depth: int = 3) -> Explanation:
         t = (s, p, o)

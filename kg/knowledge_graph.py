@@ -72,11 +72,13 @@ class KnowledgeGraph:
         return len(self.store)
 
 
-def build(paths, reason: bool = True, store: str | Path | None = None, progress=None) -> KnowledgeGraph:
+def build(paths, reason: bool = True, store: str | Path | None = None, progress=None, workers: int = 1,
+          full: bool = False) -> KnowledgeGraph:
     """Build a knowledge graph from article files or directories (walked recursively).
 
     With `store=DIR` the graph goes into a persistent Oxigraph store, incrementally: only new or
-    changed articles are extracted. Without it, the graph is built in memory.
+    changed articles are extracted (`full=True`: all of them). Without it, the graph is built in
+    memory. `workers=N` extracts in N processes, with the same result as one.
 
     >>> import kg
     >>> g = kg.build(["corpus"])
@@ -85,7 +87,8 @@ def build(paths, reason: bool = True, store: str | Path | None = None, progress=
     if isinstance(paths, (str, Path)):
         paths = [paths]
     target = OxigraphStore(store) if store is not None else MemoryStore()
-    report = build_into(target, [Path(p) for p in paths], reason_over=reason, progress=progress)
+    report = build_into(target, [Path(p) for p in paths], reason_over=reason, workers=workers, full=full,
+                        progress=progress)
     return KnowledgeGraph(target, report)
 
 

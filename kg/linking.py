@@ -1,28 +1,59 @@
 """Across articles: the same event reported by several outlets is linked as one (owl:sameAs),
-in a graph of its own that is derived again at every build."""
+in a graph of its own. Only events that share a type and a participant are compared, so the
+work grows with the overlap, not with the square of the corpus; a build that adds articles
+compares only their events with the ones already there.
+
+Terms are N-Triples strings (`kg.ntriples`).
+"""
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import combinations
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL
+from rdflib.namespace import OWL, RDF
 
 from kg.dates import dates_agree
 from kg.names import NEWS
+from kg.ntriples import term
 
-NOT_LINKED = {NEWS.Statement}  # two quotes are two statements, even on one day
+SAME = term(OWL.sameAs)
+TYPE = term(RDF.type)
+REPORTS, PARTICIPANT, PLATFORM, DATE = (term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date"))
+NOT_LINKED = {term(NEWS.Statement), term(NEWS.Event)}  # two quotes are two statements, even on one day
 
 
 @dataclass
 class EventFacts:
-    iri: URIRef
-    graph: URIRef
-    cls: URIRef
+    iri: str
+    graph: str
+    cls: str
     participants: frozenset = field(default_factory=frozenset)
-    platform: URIRef | None = None
-    date: str | None = None
+    platform: str | None = None
+    date: str | None = None  # the lexical form: '2024-08-13', '2024-08' or '2024'
+
+
+def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[EventFacts]:
+    """The linkable events one article graph reports, from its asserted triples."""
+    triples = list(triples)
+    reported = {o for s, p, o in triples if p == REPORTS}
+    facts = {}
+    for s, p, o in triples:
+        if s in reported and p == TYPE and o not in NOT_LINKED:
+            facts[s] = EventFacts(s, graph, o)
+    for s, p, o in triples:
+        e = facts.get(s)
+        if e is None:
+            continue
+        if p == PARTICIPANT:
+            e.participants = e.participants | {o}
+        elif p == PLATFORM:
+            e.platform = o
+        elif p == DATE:
+            e.date = o[1 : o.index('"', 1)]
+    return sorted(facts.values(), key=lambda e: e.iri)
 
 
 def same_event(x: EventFacts, y: EventFacts) -> bool:
@@ -35,22 +66,34 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     if not dates_agree(x.date, y.date):
         return False
     shared = x.participants & y.participants
-    return len(shared) >= 2 or (len(shared) == 1 and x.date is not None and y.date is not None
-                                and len(x.participants) == len(y.participants) == 1)
+    return len(shared) >= 2 or (
+        len(shared) == 1 and x.date is not None and y.date is not None and len(x.participants) == len(y.participants) == 1
+    )
 
 
-def link_events(events: list[EventFacts]) -> Graph:
-    """owl:sameAs between events of different articles that are one real-world event. Only
-    events sharing a type and a participant are compared, so the work grows with the overlap,
-    not with the square of the corpus."""
+def _link(x: EventFacts, y: EventFacts) -> tuple[str, str, str]:
+    a, b = sorted((x.iri, y.iri))
+    return (a, SAME, b)
+
+
+def link_events(events: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
+    """owl:sameAs between events of different articles that are one real-world event."""
     buckets: dict[tuple, list[EventFacts]] = defaultdict(list)
     for e in events:
         for p in e.participants:
             buckets[(e.cls, p)].append(e)
-    links = Graph()
-    for bucket in buckets.values():
-        for x, y in combinations(bucket, 2):
-            if same_event(x, y):
-                a, b = sorted((x.iri, y.iri), key=str)
-                links.add((a, OWL.sameAs, b))
+    return {_link(x, y) for bucket in buckets.values() for x, y in combinations(bucket, 2) if same_event(x, y)}
+
+
+def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
+    """The links of `new` events, among themselves and to `candidates` (events already linked
+    among themselves)."""
+    buckets: dict[tuple, list[EventFacts]] = defaultdict(list)
+    for e in candidates:
+        for p in e.participants:
+            buckets[(e.cls, p)].append(e)
+    links = link_events(new)
+    for x in new:
+        for p in x.participants:
+            links |= {_link(x, y) for y in buckets.get((x.cls, p), ()) if same_event(x, y)}
     return links

@@ -16,7 +16,9 @@ ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 
 ONTOLOGY_GRAPH = GRAPH["ontology"]
 ENTITIES_GRAPH = GRAPH["entities"]
-INFERRED_GRAPH = GRAPH["inferred"]
+INFERRED_GRAPH = GRAPH["inferred"]  # every inferred graph's name starts with this
+STATIC_INFERRED_GRAPH = GRAPH["inferred/static"]  # from the ontology and the gazetteer
+LINKS_INFERRED_GRAPH = GRAPH["inferred/links"]  # across articles: linked events, transitive chains
 LINKS_GRAPH = GRAPH["links"]
 
 KINDS = ("Person", "Platform", "Organization", "Place", "Source")
@@ -44,3 +46,12 @@ def article_iri(stem: str):
 
 def article_graph(stem: str):
     return GRAPH[f"article-{slug(stem)}"]
+
+
+def inferred_graph(article_graph_name) -> object:
+    """The graph holding what reasoning adds to one article graph."""
+    return GRAPH["inferred/" + str(article_graph_name)[len(str(GRAPH)):]]
+
+
+def is_inferred(graph_name) -> bool:
+    return str(graph_name).startswith(str(INFERRED_GRAPH))

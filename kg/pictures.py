@@ -36,8 +36,9 @@ RELATIONS = PREFIX + """SELECT DISTINCT ?s ?sName ?rel ?o ?oName WHERE {
   { ?entity ?rel ?o . BIND(?entity AS ?s) } UNION { ?s ?rel ?entity . BIND(?entity AS ?o) }
   VALUES ?rel { %s }
   OPTIONAL { ?s skos:prefLabel ?sName } OPTIONAL { ?o skos:prefLabel ?oName } }""" % RELATION_NAMES
-INFERRED_RELATIONS = PREFIX + """SELECT DISTINCT ?s ?rel ?o WHERE { GRAPH <%s> {
-  { ?entity ?rel ?o . BIND(?entity AS ?s) } UNION { ?s ?rel ?entity . BIND(?entity AS ?o) } } }""" % INFERRED_GRAPH
+INFERRED_RELATIONS = PREFIX + """SELECT DISTINCT ?s ?rel ?o WHERE { GRAPH ?g {
+  { ?entity ?rel ?o . BIND(?entity AS ?s) } UNION { ?s ?rel ?entity . BIND(?entity AS ?o) } }
+  FILTER(STRSTARTS(STR(?g), "%s")) }""" % INFERRED_GRAPH
 KIND_OF = PREFIX + "SELECT ?kind WHERE { ?entity a ?k . VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place } BIND(strafter(str(?k), '#') AS ?kind) } LIMIT 1"
 COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Platform": "#59a14f", "Place": "#b07aa1",
            "Source": "#9c755f", "Event": "#e15759"}

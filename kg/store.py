@@ -32,6 +32,7 @@ class Store(Protocol):
     def graph_names(self) -> list[URIRef]: ...
     def put_graph(self, name: URIRef, graph: Graph) -> None: ...
     def drop_graph(self, name: URIRef) -> None: ...
+    def add_nquads(self, text: str) -> None: ...
     def query(self, sparql: str, bindings: dict | None = None) -> Result: ...
     def dataset(self, exclude: Iterable[URIRef] = ()) -> Dataset: ...
     def __len__(self) -> int: ...
@@ -60,6 +61,10 @@ class MemoryStore:
 
     def drop_graph(self, name: URIRef) -> None:
         self.ds.remove_graph(self.ds.graph(name))
+
+    def add_nquads(self, text: str) -> None:
+        """Add N-Quads (every quad in a named graph)."""
+        self.ds.parse(data=text, format="nquads")
 
     def query(self, sparql: str, bindings: dict | None = None) -> Result:
         return self.ds.query(sparql, initBindings=bindings or {})
@@ -108,6 +113,10 @@ class OxigraphStore:
         target = self.ox.NamedNode(str(name))
         if self.db.contains_named_graph(target):
             self.db.remove_graph(target)
+
+    def add_nquads(self, text: str) -> None:
+        """Add N-Quads in one transaction: all of them or, if the process dies, none."""
+        self.db.load(text.encode("utf-8"), format=self.ox.RdfFormat.N_QUADS)
 
     def query(self, sparql: str, bindings: dict | None = None) -> Result:
         # Oxigraph's own substitutions must name projected variables; a VALUES block need not

@@ -1,0 +1,110 @@
+"""OWL 2 RL reasoning, incremental: each article's inferences depend only on that article and
+the static part (ontology + gazetteer); what crosses articles (events linked by owl:sameAs,
+chains of transitive properties) is derived from that small cross-article part alone.
+
+    >>> r = Reasoner.default()
+    >>> r.static()                      # inferred from the ontology and the gazetteer, once
+    >>> r.article(triples)              # inferred from one article's triples
+    >>> r.across(linked_triples)        # inferred across articles
+
+Triples are tuples of N-Triples term strings (`kg.ntriples`). `infer(graph, engine)` runs a
+whole rdflib graph through an engine registered by name: `rules` (this one) or `owlrl` (the
+reference, slow).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from rdflib import Graph
+
+from kg.ntriples import to_rdflib, triples
+from kg.reason.noise import is_noise
+from kg.reason.rules import Index, Rules, Triple
+
+ENGINES: dict[str, Callable[[Graph], set]] = {}
+
+
+class Reasoner:
+    """OWL 2 RL for this project's data: the ontology's schema closed once (by owlrl, over the
+    ontology alone), the gazetteer closed once, then one article at a time."""
+
+    def __init__(self, ontology: Graph, gazetteer: Graph):
+        from kg.reason.reference import owlrl_closure
+
+        schema = owlrl_closure(ontology)
+        closed = Graph()
+        for t in set(ontology) | to_rdflib(schema):
+            closed.add(t)
+        self.rules = Rules.from_schema(closed)
+        base = triples(ontology) | triples(gazetteer)
+        abox = self.rules.closure(base | schema)
+        self._static = {t for t in schema | abox if not is_noise(*t)}
+        self.background = Index.of(base | self._static, self.rules.joining)
+
+    @classmethod
+    def default(cls) -> Reasoner:
+        """The reasoner for the packaged ontology and gazetteer (built once a process)."""
+        return _default()
+
+    def static(self) -> set[Triple]:
+        """What the ontology and the gazetteer imply on their own."""
+        return set(self._static)
+
+    def article(self, asserted: Iterable[Triple]) -> set[Triple]:
+        """What one article's triples imply with the static part, that neither holds."""
+        return {t for t in self.rules.closure(asserted, self.background) if not is_noise(*t)}
+
+    def across(self, part: Iterable[Triple]) -> set[Triple]:
+        """What the cross-article part implies (owl:sameAs links with every triple about the
+        linked events, asserted and inferred; the transitive properties' triples)."""
+        return self.article(part)
+
+    @property
+    def transitive(self) -> set[str]:
+        """Predicates whose chains can cross articles."""
+        return set(self.rules.transitive)
+
+
+@lru_cache(maxsize=1)
+def _default() -> Reasoner:
+    from kg.build import static_graphs
+    from kg.names import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+
+    graphs = static_graphs()
+    return Reasoner(graphs[ONTOLOGY_GRAPH], graphs[ENTITIES_GRAPH])
+
+
+def register(name: str) -> Callable:
+    """Register a whole-graph engine: a callable from an rdflib graph to the new triples."""
+
+    def deco(fn: Callable[[Graph], set]) -> Callable[[Graph], set]:
+        ENGINES[name] = fn
+        return fn
+
+    return deco
+
+
+@register("owlrl")
+def _owlrl(asserted: Graph) -> set[Triple]:
+    from kg.reason.reference import owlrl_closure
+
+    return owlrl_closure(asserted)
+
+
+@register("rules")
+def _rules(asserted: Graph) -> set[Triple]:
+    r = Reasoner.default()
+    given = triples(asserted)
+    return (r.static() | r.article(given - r.background.all)) - given
+
+
+def infer(asserted: Graph, engine: str = "rules") -> set[Triple]:
+    """The triples `engine` derives from the rdflib graph `asserted` that were not already there."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown reasoner {engine!r} (known: {', '.join(sorted(ENGINES))})")
+    return ENGINES[engine](asserted)
+
+
+__all__ = ["ENGINES", "Reasoner", "infer", "is_noise", "register"]
