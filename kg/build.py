@@ -150,8 +150,12 @@ def _batched(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
-def _extracted(jobs: Iterable[tuple[Doc, bool]], workers: int) -> Iterator[Extracted | str]:
-    """Extraction results in input order, serially or from a pool of worker processes."""
+def _extracted(jobs: Iterable[tuple[Doc, bool]], workers: int, dask=None) -> Iterator[Extracted | str]:
+    """Extraction results in input order: serially, from a pool of worker processes, or from a
+    Dask cluster (`dask`: a scheduler address or a `distributed.Client`)."""
+    if dask is not None:
+        yield from _on_dask(jobs, dask)
+        return
     if workers <= 1:
         yield from map(_extract_or_error, jobs)
         return
@@ -161,6 +165,21 @@ def _extracted(jobs: Iterable[tuple[Doc, bool]], workers: int) -> Iterator[Extra
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for chunk in _batched(jobs, CHUNK * workers):
             yield from pool.imap(_extract_or_error, chunk, chunksize=8)
+
+
+def _on_dask(jobs: Iterable[tuple[Doc, bool]], dask) -> Iterator[Extracted | str]:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise RuntimeError("building on Dask needs the dask extra: pip install 'newskg[dask]'") from None
+    client = dask if isinstance(dask, Client) else Client(dask)
+    try:
+        size = CHUNK * max(1, sum(client.nthreads().values()))
+        for chunk in _batched(jobs, size):
+            yield from (f.result() for f in client.map(_extract_or_error, chunk, pure=False))
+    finally:
+        if client is not dask:
+            client.close()
 
 
 class _Writer:
@@ -211,11 +230,12 @@ def _digest(hashes: dict) -> str:
 
 
 def build_into(store: Store, paths: list[Path], reason_over: bool = True, workers: int = 1, full: bool = False,
-               progress: Callable[[Path], None] | None = None) -> BuildReport:
+               progress: Callable[[Path], None] | None = None, dask=None) -> BuildReport:
     """Bring `store` up to date with the articles under `paths`. A bad article is reported in
     `report.errors` and skipped; the others are built. Only new or changed articles are
     extracted (`full=True` extracts all again); `workers` > 1 extracts in that many processes,
-    with the same result as one."""
+    `dask` (a scheduler address or a `distributed.Client`) on a Dask cluster, with the same
+    result as one process."""
     t0 = time.perf_counter()
     report = BuildReport()
     files, skipped = find_articles(paths)
@@ -247,7 +267,7 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
                 progress(path)
 
     with _phase(report, "extract and store"):
-        for result in _extracted(jobs(), workers):
+        for result in _extracted(jobs(), workers, dask):
             if isinstance(result, str):
                 report.errors.append(result)
                 continue
@@ -257,6 +277,7 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
             changed.add(result.graph)
             report.extracted += 1
         writer.flush()
+    report.reasoned = reason_over and report.extracted > 0
     with _phase(report, "remove"):
         for name in known:
             if name not in seen:

@@ -70,7 +70,11 @@ def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or dir
               output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                     help="Also write a file; the extension names the format (.trig .nq .ttl .jsonld)."),
               store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
-              reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (owlrl).")) -> None:
+              reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (incremental)."),
+              workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in this many processes."),
+              full: bool = typer.Option(False, "--full", help="Extract every article again, changed or not."),
+              dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
+                                                 help="Extract on a Dask cluster (tcp://host:8786).")) -> None:
     """Build the knowledge graph into the store (incrementally) and optionally write a file."""
     try:
         if output is not None:
@@ -83,7 +87,7 @@ def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or dir
                   TextColumn("{task.description}"), console=err, transient=True) as bar:
         task = bar.add_task("", total=len(files))
         try:
-            g = build(paths, reason=reason, store=location,
+            g = build(paths, reason=reason, store=location, workers=workers, full=full, dask=dask,
                       progress=lambda p: bar.update(task, advance=1, description=p.name))
         except OSError as e:
             fail(f"{location}: cannot open the store ({str(e).splitlines()[0]})")
@@ -97,7 +101,8 @@ def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or dir
     summary = Table(show_header=False, box=None)
     rows = [("articles", r.articles), ("extracted", f"{r.extracted} (unchanged {r.unchanged}, removed {r.removed})"),
             ("entities", r.entities), ("events", r.events), ("triples asserted", r.asserted),
-            ("triples inferred", f"{r.inferred}" + ("" if r.reasoned or not reason else " (nothing changed: not reasoned again)")),
+            ("triples inferred", f"{r.inferred}" + ("" if r.extracted or r.removed or not reason else " (nothing changed)")),
+            ("events linked across articles", r.links),
             ("seconds", f"{r.seconds:.2f}"), ("store", str(location))]
     if output is not None:
         rows.append(("written", str(output)))

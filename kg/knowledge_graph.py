@@ -73,12 +73,14 @@ class KnowledgeGraph:
 
 
 def build(paths, reason: bool = True, store: str | Path | None = None, progress=None, workers: int = 1,
-          full: bool = False) -> KnowledgeGraph:
+          full: bool = False, dask=None) -> KnowledgeGraph:
     """Build a knowledge graph from article files or directories (walked recursively).
 
     With `store=DIR` the graph goes into a persistent Oxigraph store, incrementally: only new or
     changed articles are extracted (`full=True`: all of them). Without it, the graph is built in
-    memory. `workers=N` extracts in N processes, with the same result as one.
+    memory. `workers=N` extracts in N processes, `dask="tcp://host:8786"` (or a
+    `distributed.Client`) on a Dask cluster whose workers have newskg installed; the result is
+    the same as from one process.
 
     >>> import kg
     >>> g = kg.build(["corpus"])
@@ -88,7 +90,7 @@ def build(paths, reason: bool = True, store: str | Path | None = None, progress=
         paths = [paths]
     target = OxigraphStore(store) if store is not None else MemoryStore()
     report = build_into(target, [Path(p) for p in paths], reason_over=reason, workers=workers, full=full,
-                        progress=progress)
+                        progress=progress, dask=dask)
     return KnowledgeGraph(target, report)
 
 

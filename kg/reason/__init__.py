@@ -14,8 +14,13 @@ reference, slow).
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from rdflib import Graph
 
@@ -69,11 +74,43 @@ class Reasoner:
 
 @lru_cache(maxsize=1)
 def _default() -> Reasoner:
+    """Built from the packaged ontology and gazetteer, or read from the cache file made the
+    last time they (and this code) were the same: building it takes seconds, reading it less
+    than a tenth of one."""
     from kg.build import static_graphs
     from kg.names import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 
+    cache = _cache_file()
+    try:
+        with cache.open("rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
     graphs = static_graphs()
-    return Reasoner(graphs[ONTOLOGY_GRAPH], graphs[ENTITIES_GRAPH])
+    reasoner = Reasoner(graphs[ONTOLOGY_GRAPH], graphs[ENTITIES_GRAPH])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".reasoner.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(reasoner, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # no cache where we cannot write: slower, not wrong
+    return reasoner
+
+
+def _cache_file() -> Path:
+    """$KG_CACHE, else $XDG_CACHE_HOME/newskg, else ~/.cache/newskg; the name carries a hash of
+    everything the reasoner is made from."""
+    from kg.resources import ontology_file
+
+    package = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    for f in [*sorted((package / "reason").glob("*.py")), package / "build.py", package / "ntriples.py",
+              ontology_file("news.ttl"), ontology_file("entities.ttl")]:
+        h.update(f.read_bytes())
+    root = os.environ.get("KG_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newskg"
+    return Path(root) / f"reasoner-{h.hexdigest()[:16]}.pickle"
 
 
 def register(name: str) -> Callable:

@@ -1,0 +1,128 @@
+"""Incremental builds at scale (generated articles with cross-article links): adding, changing and
+deleting articles, extraction in worker processes, and builds killed midway all end in the same
+store as one clean build; the reasoner derives what owlrl derives."""
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+import kg
+from kg.build import BUILD_GRAPH
+from kg.names import is_inferred
+from kg.ntriples import triples
+from kg.reason import infer
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+def write(corpus: Path, n: int) -> list[Path]:
+    corpus.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name, text in generate(n):
+        (corpus / name).write_text(text, encoding="utf-8")
+        out.append(corpus / name)
+    return out
+
+
+def content(store: Path) -> set:
+    """Every quad of a store but the build record, as text."""
+    db = ox.Store.read_only(str(store))
+    quads = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in db
+             if str(q.graph_name) != f"<{BUILD_GRAPH}>"}
+    del db
+    return quads
+
+
+def clean_build(corpus: Path, store: Path, workers: int = 1) -> set:
+    kg.build([corpus], store=store, workers=workers).close()
+    return content(store)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("gen") / "corpus"
+    write(d, 60)
+    return d
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> set:
+    return clean_build(corpus, tmp_path_factory.mktemp("ref") / "store")
+
+
+def test_generated_corpus_has_cross_article_links(reference):
+    links = [q for q in reference if q[3].endswith("/graph/links>")]
+    assert len(links) >= 5
+
+
+def test_workers_give_the_same_store(corpus, reference, tmp_path):
+    assert clean_build(corpus, tmp_path / "w2", workers=2) == reference
+
+
+def test_dask_cluster_gives_the_same_store(corpus, reference, tmp_path):
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        kg.build([corpus], store=tmp_path / "dask", dask=client).close()
+    assert content(tmp_path / "dask") == reference
+
+
+def test_add_change_delete_equals_clean_build(corpus, reference, tmp_path):
+    work = tmp_path / "corpus"
+    shutil.copytree(corpus, work)
+    files = sorted(work.glob("*.txt"))
+    kept_aside = {f: f.read_text(encoding="utf-8") for f in files[50:]}
+    for f in kept_aside:
+        f.unlink()
+    changed = files[3]
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original.replace("a", "a ", 1), encoding="utf-8")
+    extra = work / "gen-extra.txt"
+    extra.write_text(files[7].read_text(encoding="utf-8"), encoding="utf-8")
+    kg.build([work], store=tmp_path / "inc").close()
+    for f, text in kept_aside.items():
+        f.write_text(text, encoding="utf-8")
+    changed.write_text(original, encoding="utf-8")
+    extra.unlink()
+    g = kg.build([work], store=tmp_path / "inc")
+    assert (g.report.extracted, g.report.removed) == (11, 1)
+    g.close()
+    assert content(tmp_path / "inc") == reference
+
+
+BUILD = "import kg, sys; kg.build([sys.argv[1]], store=sys.argv[2], workers=int(sys.argv[3])).close()"
+
+
+@pytest.mark.parametrize("delay", [0.8, 1.6, 2.4, 3.2, 4.0])
+def test_killed_build_is_healed_by_the_next(corpus, reference, tmp_path, delay):
+    store = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(store), "1"], cwd=ROOT)
+    time.sleep(delay)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert clean_build(corpus, store) == reference
+
+
+def test_reasoner_matches_owlrl_on_generated_articles(corpus, tmp_path):
+    kg.build([corpus], store=tmp_path / "s").close()
+    asserted, inferred = Graph(), Graph()
+    g = kg.open(tmp_path / "s")
+    for s, p, o, c in g.dataset.quads((None, None, None, None)):
+        if c != BUILD_GRAPH:
+            (inferred if is_inferred(c) else asserted).add((s, p, o))
+    g.close()
+    reference = infer(asserted, "owlrl")
+    assert len(reference) > 10_000
+    assert triples(inferred) - triples(asserted) == reference
