@@ -53,6 +53,7 @@ from kg.store import ARTICLE_PREFIX, Store, article_hashes
 BUILD_GRAPH = GRAPH["build"]
 SKOLEM = "https://w3id.org/newskg/.well-known/genid/"
 BATCH_QUADS = 50_000  # quads per store transaction
+BULK_QUADS = 200_000  # quads per bulk load (a full build)
 CHUNK = 256  # articles handed to the worker pool at a time (bounded memory)
 
 
@@ -183,10 +184,12 @@ def _on_dask(jobs: Iterable[tuple[Doc, bool]], dask) -> Iterator[Extracted | str
 
 
 class _Writer:
-    """Collects article N-Quads and writes them in batches, one transaction each."""
+    """Collects article N-Quads and writes them in batches: one transaction each, or bulk loads
+    when the build fills an empty store."""
 
-    def __init__(self, store: Store, replaced: set[str]):
-        self.store, self.replaced = store, replaced
+    def __init__(self, store: Store, replaced: set[str], bulk: bool):
+        self.store, self.replaced, self.bulk = store, replaced, bulk
+        self.limit = BULK_QUADS if bulk else BATCH_QUADS
         self.parts: list[str] = []
         self.names: list[str] = []
         self.size = 0
@@ -195,7 +198,7 @@ class _Writer:
         self.parts.append(x.nquads)
         self.names.append(x.graph)
         self.size += x.asserted + x.inferred
-        if self.size >= BATCH_QUADS:
+        if self.size >= self.limit:
             self.flush()
 
     def flush(self) -> None:
@@ -203,7 +206,7 @@ class _Writer:
             if name in self.replaced:
                 _drop_article(self.store, name)
         if self.parts:
-            self.store.add_nquads("".join(self.parts))
+            self.store.add_nquads("".join(self.parts), bulk=self.bulk)
         self.parts, self.names, self.size = [], [], 0
 
 
@@ -250,7 +253,7 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
     new_events: list[EventFacts] = []
     changed: set[str] = set()
     hashes = dict(known)
-    writer = _Writer(store, set(known))
+    writer = _Writer(store, set(known), bulk=full)
 
     def jobs() -> Iterator[tuple[Doc, bool]]:
         for path in files:
@@ -314,8 +317,7 @@ def _start_over(store: Store, reason: bool) -> None:
     put the static graphs (and what they imply) in."""
     from kg.reason import Reasoner
 
-    for name in store.graph_names():
-        store.drop_graph(name)
+    store.clear()
     graphs = static_graphs()
     for name, g in graphs.items():
         store.put_graph(name, g)
