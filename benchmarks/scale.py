@@ -60,9 +60,9 @@ def size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def reasoning_vs_owlrl(store: Path, sample: int) -> tuple[float, float, int]:
-    """Seconds for the incremental reasoner and for owlrl over the same asserted triples: the
-    static graphs and the first `sample` article graphs."""
+def reasoning_vs_owlrl(store: Path, sample: int) -> tuple[float, float, float, int]:
+    """Seconds for the incremental reasoner (its one-off setup, then the articles) and for owlrl
+    over the same asserted triples: the static graphs and the first `sample` article graphs."""
     from rdflib import Graph
 
     import kg
@@ -79,6 +79,8 @@ def reasoning_vs_owlrl(store: Path, sample: int) -> tuple[float, float, int]:
     g.close()
     t0 = time.perf_counter()
     reasoner = Reasoner(*static_graphs().values())
+    setup = time.perf_counter() - t0
+    t0 = time.perf_counter()
     for a in articles:
         reasoner.article(a)
     ours = time.perf_counter() - t0
@@ -90,7 +92,7 @@ def reasoning_vs_owlrl(store: Path, sample: int) -> tuple[float, float, int]:
             union.add(t)
     t0 = time.perf_counter()
     infer(union, "owlrl")
-    return ours, time.perf_counter() - t0, len(union)
+    return setup, ours, time.perf_counter() - t0, len(union)
 
 
 def query_times(store: Path, repeat: int) -> list[tuple[str, float, float, int]]:
@@ -156,9 +158,10 @@ def main() -> None:
             ("links (sameAs)", f"{clean['links']:,}"), ("errors", clean["errors"])]
     rows += [(f"  phase: {k}", f"{v:.1f} s") for k, v in clean["phases"].items()]
     sample = min(args.n, args.owlrl_sample)
-    ours, theirs, size = reasoning_vs_owlrl(store, sample)
+    setup, ours, theirs, size = reasoning_vs_owlrl(store, sample)
     rows.append((f"reasoning, {sample} articles ({size:,} triples)",
-                 f"{ours:.2f} s vs owlrl {theirs:.1f} s ({theirs / ours:.0f}x)"))
+                 f"{ours:.2f} s (+ {setup:.1f} s once) vs owlrl {theirs:.1f} s: {theirs / ours:.0f}x"
+                 f" ({theirs / (ours + setup):.0f}x with setup)"))
     for name, median, p95, n in query_times(store, args.repeat):
         rows.append((f"query {name}", f"median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({n} rows)"))
     from generate import generate

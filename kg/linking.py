@@ -8,6 +8,7 @@ Terms are N-Triples strings (`kg.ntriples`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,7 +83,26 @@ def link_events(events: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
     for e in events:
         for p in e.participants:
             buckets[(e.cls, p)].append(e)
-    return {_link(x, y) for bucket in buckets.values() for x, y in combinations(bucket, 2) if same_event(x, y)}
+    return {_link(x, y) for bucket in buckets.values() for x, y in _pairs(bucket) if same_event(x, y)}
+
+
+def _pairs(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
+    """The pairs of one bucket whose dates could agree: events dated to the day meet only those
+    of the same or the next day and the coarser or missing dates (a famous person's bucket
+    holds thousands of events; comparing all pairs would be quadratic)."""
+    by_day: dict[str, list[EventFacts]] = defaultdict(list)
+    coarse = []
+    for e in bucket:
+        (by_day[e.date] if e.date and len(e.date) == 10 else coarse).append(e)
+    yield from combinations(coarse, 2)
+    for day, events in by_day.items():
+        yield from combinations(events, 2)
+        yield from ((x, y) for x in events for y in coarse)
+        yield from ((x, y) for x in events for y in by_day.get(_next_day(day), ()))
+
+
+def _next_day(day: str) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
 def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
