@@ -71,3 +71,35 @@ def test_schema_org_query_works_after_reasoning(seed_kg):
 def test_no_reason_leaves_inferred_graph_empty():
     g = kg.build(["corpus/004_4ffafdff79f5ff12.txt"], reason=False)
     assert len(inferred(g)) == 0 and g.report.inferred == 0
+
+
+SMALL_ONTOLOGY = """
+@prefix : <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+:partOf a owl:TransitiveProperty ; rdfs:subPropertyOf :relatedTo ; rdfs:domain :Thing2 .
+:hasPart owl:inverseOf :partOf .
+:mother a owl:FunctionalProperty ; owl:equivalentProperty :mum .
+:passport a owl:InverseFunctionalProperty .
+:uncle owl:propertyChainAxiom ( :parent :brother ) .
+:knows a owl:SymmetricProperty ; rdfs:range :Agent .
+:Agent owl:equivalentClass :Actor . :Actor rdfs:subClassOf :Being .
+"""
+SMALL_DATA = """
+@prefix : <http://example.org/> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+:a :partOf :b . :b :partOf :c . :c :partOf :d .
+:x :mother :m1 . :x :mum :m2 . :p1 :passport :n . :p2 :passport :n .
+:kid :parent :dad . :dad :brother :bob . :e1 owl:sameAs :e2 . :e2 :knows :z . :e1 :date "2024" .
+"""
+
+
+def test_rules_match_owlrl_on_every_rule_kind():
+    """Transitive, inverse, sub- and equivalent properties, functional and inverse functional
+    properties, chains, symmetry, ranges, equivalent classes and owl:sameAs, beyond this ontology."""
+    from kg.reason import Reasoner
+
+    onto = Graph().parse(data=SMALL_ONTOLOGY, format="turtle")
+    data = Graph().parse(data=SMALL_DATA, format="turtle")
+    ours = Reasoner(onto, Graph()).article(triples(data))
+    expected = infer(onto + data, "owlrl") - infer(onto, "owlrl")
+    assert ours == expected
+    assert len(ours) > 30

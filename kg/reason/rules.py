@@ -58,6 +58,7 @@ class Rules:
     functional: set = field(default_factory=set)
     inverse_functional: set = field(default_factory=set)
     chains: list = field(default_factory=list)  # (result property, first link, second link)
+    joining: set = field(init=False)  # predicates whose triples join with others
 
     @classmethod
     def from_schema(cls, closed: Graph) -> Rules:
@@ -81,30 +82,30 @@ class Rules:
         for p, c in _pairs(closed, RDFS.range):
             props[p]["ranges"].add(c)
         symmetric = _members(closed, OWL.SymmetricProperty)
-        r = cls(
-            superclasses={c: tuple(sorted(ds - {c})) for c, ds in supers.items()},
-            transitive=_members(closed, OWL.TransitiveProperty),
-            functional=_members(closed, OWL.FunctionalProperty),
-            inverse_functional=_members(closed, OWL.InverseFunctionalProperty),
-        )
-        for p in set(props) | symmetric:
-            tables = props[p]
-            r.plans[p] = Plan(tuple(sorted(tables["superproperties"] - {p})), tuple(sorted(tables["domains"])),
-                              tuple(sorted(tables["inverses"])), tuple(sorted(tables["ranges"])), p in symmetric)
+        chains = []
         for p, head in closed.subject_objects(OWL.propertyChainAxiom):
             links = [term(x) for x in Collection(closed, head)]
             if len(links) != 2:
                 raise ValueError(f"property chain of {p} has {len(links)} links: only two are supported")
-            r.chains.append((term(p), links[0], links[1]))
-        return r
+            chains.append((term(p), links[0], links[1]))
+        plans = {}
+        for p in set(props) | symmetric:
+            tables = props[p]
+            plans[p] = Plan(tuple(sorted(tables["superproperties"] - {p})), tuple(sorted(tables["domains"])),
+                            tuple(sorted(tables["inverses"])), tuple(sorted(tables["ranges"])), p in symmetric)
+        return cls(
+            superclasses={c: tuple(sorted(ds - {c})) for c, ds in supers.items()},
+            plans=plans,
+            transitive=_members(closed, OWL.TransitiveProperty),
+            functional=_members(closed, OWL.FunctionalProperty),
+            inverse_functional=_members(closed, OWL.InverseFunctionalProperty),
+            chains=sorted(chains),
+        )
 
-    @property
-    def joining(self) -> set[str]:
-        """Predicates whose triples join with other triples (the rest are read one at a time)."""
-        out = self.transitive | self.functional | self.inverse_functional | {SAME}
+    def __post_init__(self) -> None:
+        self.joining = self.transitive | self.functional | self.inverse_functional | {SAME}
         for _, first, second in self.chains:
-            out |= {first, second}
-        return out
+            self.joining |= {first, second}
 
     def consequences(self, s: str, p: str, o: str, out: list) -> None:
         """Append what one triple implies through the schema alone to `out`."""
@@ -126,23 +127,20 @@ class Rules:
     def closure(self, triples: Iterable[Triple], background: Index | None = None) -> set[Triple]:
         """The triples that follow from `triples` (with the already-closed `background`) and are
         in neither: a semi-naive fixpoint."""
-        known = set(triples)
         back = background or Index(set())
-        index = Index(self.joining)
-        for t in known:
-            index.add(t)
+        index = Index.of(triples, self.joining)
+        known, joining = index.all, self.joining
         new: set = set()
         todo = list(known)
         while todo:
             found: list = []
             for t in todo:
                 self.consequences(*t, found)
-                if t[1] in self.joining or index.has_same_as or back.has_same_as:
+                if t[1] in joining or index.has_same_as or back.has_same_as:
                     self._joins(t, index, back, found)
             todo = []
             for t in found:
                 if t not in known and t not in back.all:
-                    known.add(t)
                     new.add(t)
                     index.add(t)
                     todo.append(t)
@@ -184,8 +182,9 @@ def _same_as(s: str, o: str, indexes: tuple, out: list) -> None:
 
 
 class Index:
-    """Triples by (predicate, subject) and (predicate, object) for the joining predicates, and
-    every triple by its subject and its object for the owl:sameAs rules."""
+    """Triples by (predicate, subject) and (predicate, object) for the joining predicates, and,
+    from the first owl:sameAs triple on, every triple by its subject and its object (for the
+    sameAs rules; most articles have none and pay nothing for them)."""
 
     def __init__(self, joining: set):
         self.joining = joining
@@ -206,12 +205,19 @@ class Index:
     def add(self, t: Triple) -> None:
         s, p, o = t
         self.all.add(t)
-        self.subject_of[s].append((p, o))
-        self.object_of[o].append((s, p))
         if p in self.joining:
             self.by_subject[(p, s)].add(o)
             self.by_object[(p, o)].add(s)
-            self.has_same_as = self.has_same_as or p == SAME
+            if p == SAME and not self.has_same_as:
+                self.has_same_as = True
+                for x, q, y in self.all - {t}:
+                    self._around(x, q, y)
+        if self.has_same_as:
+            self._around(s, p, o)
+
+    def _around(self, s: str, p: str, o: str) -> None:
+        self.subject_of[s].append((p, o))
+        self.object_of[o].append((s, p))
 
     def objects(self, p: str, s: str) -> set:
         return self.by_subject.get((p, s), NOTHING)
