@@ -294,7 +294,7 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
             links = _relink(store, new_events, changed, incremental=links_current, everything=full)
         with _phase(report, "reason across articles"):
             if reason_over:
-                _reason_across(store, links)
+                _reason_across(store, links, changed if links_current else None)
                 report.reasoned = True
     _record(store, fp, _digest(hashes))
     with _phase(report, "count"):
@@ -408,42 +408,78 @@ def _stored_links(store: Store) -> set:
     return {(term(r.a), SAME, term(r.b)) for r in rows}
 
 
-AROUND_QUERY = """SELECT ?g ?s ?p ?o WHERE {
-  VALUES ?x { %s }
-  GRAPH ?g { { ?x ?p ?o BIND(?x AS ?s) } UNION { ?s ?p ?x BIND(?x AS ?o) } }
-}"""
+CROSS_PREFIX = str(LINKS_INFERRED_GRAPH) + "/"
+TRANSITIVE_GRAPH = CROSS_PREFIX + "transitive"
 
 
-def _reason_across(store: Store, links: set) -> None:
-    """Replace the cross-article inferred graph: what the links imply with every triple about
-    the linked events, and what chains of transitive properties imply across articles."""
+def _reason_across(store: Store, links: set, changed: set[str] | None) -> None:
+    """Bring the cross-article inferred graphs up to date: one graph per group of events linked
+    as one (named by a hash of its members), derived again only when the group is new or one of
+    its articles changed (`changed=None`: all of them), and one for chains of transitive
+    properties across articles."""
     from kg.reason import Reasoner
 
     reasoner = Reasoner.default()
-    part = set(links)
-    nodes = sorted({x for s, _, o in links for x in (s, o)})
-    for chunk in _batched(nodes, 200):
-        for r in store.query(AROUND_QUERY % " ".join(chunk)):
-            if str(r.g) not in (str(LINKS_INFERRED_GRAPH), str(BUILD_GRAPH)):
-                part.add((term(r.s), term(r.p), term(r.o)))
-    for p in sorted(reasoner.transitive):
-        rows = store.query("SELECT ?g ?s ?o WHERE { GRAPH ?g { ?s %s ?o } }" % p)
-        part |= {(term(r.s), p, term(r.o)) for r in rows if str(r.g).startswith(ARTICLE_PREFIX)}
-    inferred = reasoner.across(part) if part else set()
-    inferred -= _held(store, inferred)
-    store.drop_graph(LINKS_INFERRED_GRAPH)
-    store.add_nquads(nquads(inferred, str(LINKS_INFERRED_GRAPH)))
+    wanted = {_component_graph(c): c for c in _components(links)}
+    existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
+    for name in sorted(existing - wanted.keys() - {TRANSITIVE_GRAPH}):
+        store.drop_graph(URIRef(name))
+    by_event = {}
+    for t in links:
+        by_event.setdefault(t[0], []).append(t)
+    derived = {}
+    for name, members in sorted(wanted.items()):
+        if name in existing and changed is not None and not any(_article_of_event(e) in changed for e in members):
+            continue
+        part = {t for e in members for t in by_event.get(e, ())}
+        for e in members:
+            part |= {(s, p, o) for s, p, o, g in store.match(s=e) if not g.startswith(CROSS_PREFIX)}
+            part |= {(s, p, o) for s, p, o, g in store.match(o=e) if not g.startswith(CROSS_PREFIX)}
+        derived[name] = _new_to_store(store, reasoner.across(part), set(members))
+    if changed is None or changed:
+        part = {(s, p, o) for p in sorted(reasoner.transitive) for s, _, o, g in store.match(p=p)
+                if g.startswith(ARTICLE_PREFIX)}
+        derived[TRANSITIVE_GRAPH] = _new_to_store(store, reasoner.across(part) if part else set(), set())
+    _put_inferred(store, derived, existing)
 
 
-def _held(store: Store, candidates: set) -> set:
-    """Those of `candidates` already in the store (outside the cross-article inferred graph)."""
-    held = set()
-    for chunk in _batched(sorted(candidates), 200):
-        values = " ".join(f"({s} {p} {o})" for s, p, o in chunk)
-        rows = store.query("SELECT ?s ?p ?o WHERE { VALUES (?s ?p ?o) { %s } GRAPH ?g { ?s ?p ?o } FILTER(?g != <%s>) }"
-                           % (values, LINKS_INFERRED_GRAPH))
-        held |= {(term(r.s), term(r.p), term(r.o)) for r in rows}
-    return held
+def _new_to_store(store: Store, inferred: set, members: set) -> set:
+    """Those of `inferred` the store does not hold outside the cross-article graphs. A triple
+    about a member event is not held, or it would have been part of the reasoner's input."""
+    return {t for t in inferred if t[0] in members or t[2] in members
+            or all(g.startswith(CROSS_PREFIX) for g in store.graphs_of(*t))}
+
+
+def _put_inferred(store: Store, derived: dict[str, set], existing: set[str]) -> None:
+    """Replace cross-article inferred graphs."""
+    text = [nquads(inferred, name) for name, inferred in sorted(derived.items())]
+    for name in sorted(derived.keys() & existing):
+        store.drop_graph(URIRef(name))
+    store.add_nquads("".join(text))
+
+
+def _components(links: set) -> list[tuple[str, ...]]:
+    """Groups of events linked as one, each sorted."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, _, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for x in list(parent):
+        groups.setdefault(root(x), []).append(x)
+    return sorted(tuple(sorted(g)) for g in groups.values())
+
+
+def _component_graph(members: tuple[str, ...]) -> str:
+    return CROSS_PREFIX + hashlib.sha1("\n".join(members).encode()).hexdigest()[:16]
 
 
 def _count(store: Store, report: BuildReport) -> None:

@@ -62,3 +62,12 @@ def to_rdflib(items: Iterable[tuple[str, str, str]]) -> set:
     """Term-string triples back as rdflib triples (for tests and small graphs)."""
     text = "".join(f"{s} {p} {o} .\n" for s, p, o in items)
     return set(Graph().parse(data=text, format="nt"))
+
+
+def from_term(t: str):
+    """One N-Triples term string as an rdflib term."""
+    if t[0] == "<":
+        return URIRef(t[1:-1])
+    if t.startswith("_:"):
+        return BNode(t[2:])
+    return next(iter(Graph().parse(data=f"<x:s> <x:p> {t} .", format="nt")))[2]
