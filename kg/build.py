@@ -127,9 +127,8 @@ def extract_article(doc: Doc, reason: bool = True) -> Extracted:
     from kg.reason import Reasoner
 
     extract(doc)
-    found: set = set()
-    doc_to_graph(doc, found)
-    asserted = triples(found)
+    asserted: set = set()
+    doc_to_graph(doc, asserted)
     name = str(article_graph(doc.stem))
     inferred = Reasoner.default().article(asserted) if reason else set()
     text = nquads(asserted, name) + nquads(inferred, str(inferred_graph(name)))

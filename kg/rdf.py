@@ -1,127 +1,154 @@
 """Turning one extracted Doc into the triples of its own named graph, every fact traceable:
-events and relations to their sentences, mentions to their NIF phrases, citations to theirs."""
+events and relations to their sentences, mentions to their NIF phrases, citations to theirs.
+
+Triples are tuples of N-Triples term strings (`kg.ntriples`): built as text, because an
+article's graph goes to the reasoner and the store as text anyway.
+"""
+
 from __future__ import annotations
 
 import hashlib
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.document import DateValue, Doc, Entity, Sentence
 from kg.names import ITSRDF, NEWS, NIF, SCHEMA, article_iri, name_key
+from kg.ntriples import ESCAPES, term
 
-DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+DATE_TYPES = {"day": term(XSD.date), "month": term(XSD.gYearMonth), "year": term(XSD.gYear)}
+INTEGER, BOOLEAN_TRUE = term(XSD.integer), f'"true"^^{term(XSD.boolean)}'
+TYPE, LABEL, PREF_LABEL = term(RDF.type), term(RDFS.label), term(SKOS.prefLabel)
+STATEMENT, SUBJECT, PREDICATE, OBJECT = (term(RDF[x]) for x in ("Statement", "subject", "predicate", "object"))
+BEGIN, END, ANCHOR, PHRASE = term(NIF.beginIndex), term(NIF.endIndex), term(NIF.anchorOf), term(NIF.Phrase)
+IDENT_REF, URL = term(ITSRDF.taIdentRef), term(SCHEMA.url)
+N = {name: term(NEWS[name]) for name in (
+    "Article", "Evidence", "sourceFile", "contentHash", "title", "publisher", "datePublished",
+    "datePublishedInferred", "dateUnknown", "author", "editor", "mentions", "citesSource", "reports",
+    "trigger", "participant", "claimedBy", "onPlatform", "date", "quote", "evidence", "accordingTo",
+    "inArticle", "nameKey",
+)}
 
 
-def date_literal(value: DateValue) -> Literal:
-    return Literal(value.value, datatype=DATE_TYPES[value.precision])
+def literal(text: str) -> str:
+    return f'"{text.translate(ESCAPES)}"'
 
 
-def _describe(g: Graph, e: Entity) -> None:
+def date_literal(value: DateValue) -> str:
+    return f'"{value.value}"^^{DATE_TYPES[value.precision]}'
+
+
+def iri(x) -> str:
+    return f"<{x}>"
+
+
+def _describe(g: set, e: Entity) -> None:
     """Entities the gazetteer does not know are typed and labelled in the article's graph."""
     if not e.known:
-        g.add((e.iri, RDF.type, NEWS[e.kind]))
-        g.add((e.iri, RDFS.label, Literal(e.label)))
-        g.add((e.iri, SKOS.prefLabel, Literal(e.label)))
-        g.add((e.iri, NEWS.nameKey, Literal(name_key(e.label))))
+        s, label = iri(e.iri), literal(e.label)
+        g.add((s, TYPE, term(NEWS[e.kind])))
+        g.add((s, LABEL, label))
+        g.add((s, PREF_LABEL, label))
+        g.add((s, N["nameKey"], literal(name_key(e.label))))
 
 
-def span(g: Graph, article: URIRef, start: int, end: int, text: str, kind=NEWS.Evidence) -> URIRef:
+def span(g: set, article: str, start: int, end: int, text: str, kind: str = N["Evidence"]) -> str:
     """An RFC 5147 / NIF span node: <article#char=start,end>."""
-    node = URIRef(f"{article}#char={start},{end}")
-    g.add((node, RDF.type, kind))
+    node = f"<{article[1:-1]}#char={start},{end}>"
+    g.add((node, TYPE, kind))
     # xsd:integer, not NIF's nonNegativeInteger: stores such as Oxigraph normalise to it anyway
-    g.add((node, NIF.beginIndex, Literal(start)))
-    g.add((node, NIF.endIndex, Literal(end)))
-    g.add((node, NIF.anchorOf, Literal(text)))
-    g.add((node, NEWS.inArticle, article))
+    g.add((node, BEGIN, f'"{start}"^^{INTEGER}'))
+    g.add((node, END, f'"{end}"^^{INTEGER}'))
+    g.add((node, ANCHOR, literal(text)))
+    g.add((node, N["inArticle"], article))
     return node
 
 
-def evidence(g: Graph, article: URIRef, s: Sentence) -> URIRef:
+def evidence(g: set, article: str, s: Sentence) -> str:
     return span(g, article, s.start, s.end, s.text)
 
 
-def fact(g: Graph, article: URIRef, s, p, o, sentence: Sentence | None, sources=()) -> None:
+def fact(g: set, article: str, s: str, p: str, o: str, sentence: Sentence | None, sources=()) -> None:
     """Assert (s, p, o) and, when it came from a sentence, an rdf:Statement carrying that evidence
     and the sources the sentence cites."""
     g.add((s, p, o))
     if sentence is None:
         return
-    node = URIRef(f"{article}-fact-{hashlib.sha1(f'{s} {p} {o} {sentence.start}'.encode()).hexdigest()[:12]}")
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.subject, s))
-    g.add((node, RDF.predicate, p))
-    g.add((node, RDF.object, o))
-    g.add((node, NEWS.evidence, evidence(g, article, sentence)))
+    key = f"{s[1:-1]} {p[1:-1]} {o[1:-1]} {sentence.start}"
+    node = f"<{article[1:-1]}-fact-{hashlib.sha1(key.encode()).hexdigest()[:12]}>"
+    g.add((node, TYPE, STATEMENT))
+    g.add((node, SUBJECT, s))
+    g.add((node, PREDICATE, p))
+    g.add((node, OBJECT, o))
+    g.add((node, N["evidence"], evidence(g, article, sentence)))
     for src in sources:
-        g.add((node, NEWS.accordingTo, src))
+        g.add((node, N["accordingTo"], src))
 
 
-def doc_to_graph(doc: Doc, g: Graph) -> URIRef:
-    """Add the article's triples to `g` and return the article IRI."""
-    a = article_iri(doc.stem)
-    g.add((a, RDF.type, NEWS.Article))
-    g.add((a, NEWS.sourceFile, Literal(doc.source_name)))
-    g.add((a, NEWS.contentHash, Literal(hashlib.sha256(doc.raw).hexdigest())))
+def doc_to_graph(doc: Doc, g: set) -> str:
+    """Add the article's triples to the set `g` and return the article IRI (N-Triples)."""
+    a = iri(article_iri(doc.stem))
+    g.add((a, TYPE, N["Article"]))
+    g.add((a, N["sourceFile"], literal(doc.source_name)))
+    g.add((a, N["contentHash"], literal(hashlib.sha256(doc.raw).hexdigest())))
     if doc.hints.get("url"):
-        g.add((a, SCHEMA.url, URIRef(doc.hints["url"])))
+        g.add((a, URL, term(URIRef(doc.hints["url"]))))
     if doc.title:
-        g.add((a, NEWS.title, Literal(doc.title)))
-        g.add((a, RDFS.label, Literal(doc.title)))
+        g.add((a, N["title"], literal(doc.title)))
+        g.add((a, LABEL, literal(doc.title)))
     if doc.publisher:
         _describe(g, doc.publisher)
-        g.add((a, NEWS.publisher, doc.publisher.iri))
+        g.add((a, N["publisher"], iri(doc.publisher.iri)))
     if doc.published:
-        g.add((a, NEWS.datePublished, date_literal(doc.published)))
+        g.add((a, N["datePublished"], date_literal(doc.published)))
         if doc.published_inferred:
-            g.add((a, NEWS.datePublishedInferred, Literal(True)))
+            g.add((a, N["datePublishedInferred"], BOOLEAN_TRUE))
     else:
-        g.add((a, NEWS.dateUnknown, Literal(True)))
-    for prop, people in ((NEWS.author, doc.authors), (NEWS.editor, doc.editors)):
+        g.add((a, N["dateUnknown"], BOOLEAN_TRUE))
+    for prop, people in ((N["author"], doc.authors), (N["editor"], doc.editors)):
         for p in people:
             _describe(g, p)
-            g.add((a, prop, p.iri))
+            g.add((a, prop, iri(p.iri)))
     for m in doc.mentions:
         _describe(g, m.entity)
-        g.add((a, NEWS.mentions, m.entity.iri))
-        phrase = span(g, a, m.start, m.end, m.text, NIF.Phrase)
-        g.add((phrase, ITSRDF.taIdentRef, m.entity.iri))
+        g.add((a, N["mentions"], iri(m.entity.iri)))
+        phrase = span(g, a, m.start, m.end, m.text, PHRASE)
+        g.add((phrase, IDENT_REF, iri(m.entity.iri)))
     for at, source in doc.citations:
         _describe(g, source)
-        fact(g, a, a, NEWS.citesSource, source.iri, doc.sentence_at(at))
+        fact(g, a, a, N["citesSource"], iri(source.iri), doc.sentence_at(at))
     for ev in doc.events:
         _event(g, a, doc, ev)
     for r in doc.relations:
-        fact(g, a, r.subject, NEWS[r.predicate], r.object, r.sentence, cited_in(doc, [r.sentence]))
+        fact(g, a, iri(r.subject), term(NEWS[r.predicate]), iri(r.object), r.sentence, cited_in(doc, [r.sentence]))
     return a
 
 
-def cited_in(doc: Doc, sentences: list[Sentence]) -> list:
+def cited_in(doc: Doc, sentences: list[Sentence]) -> list[str]:
     """The sources a citation cue in these sentences names ('Reuters memberitakan ...')."""
-    return list(dict.fromkeys(e.iri for at, e in doc.citations if any(s.start <= at < s.end for s in sentences)))
+    return list(dict.fromkeys(iri(e.iri) for at, e in doc.citations if any(s.start <= at < s.end for s in sentences)))
 
 
-def _event(g: Graph, a: URIRef, doc: Doc, ev) -> None:
-    node = URIRef(f"{a}-event-{ev.trigger_start}")
-    g.add((node, RDF.type, NEWS[ev.cls]))
-    g.add((a, NEWS.reports, node))
-    g.add((node, NEWS.trigger, Literal(ev.trigger)))
+def _event(g: set, a: str, doc: Doc, ev) -> None:
+    node = f"<{a[1:-1]}-event-{ev.trigger_start}>"
+    g.add((node, TYPE, term(NEWS[ev.cls])))
+    g.add((a, N["reports"], node))
+    g.add((node, N["trigger"], literal(ev.trigger)))
     names = [doc.entities[p].label for p in ev.participants if p in doc.entities]
     label = f"{ev.cls}: {', '.join(names) or 'unnamed'}" + (f" ({ev.date.value})" if ev.date else "")
-    g.add((node, RDFS.label, Literal(label)))
+    g.add((node, LABEL, literal(label)))
     for p in ev.participants:
-        g.add((node, NEWS.participant, p))
+        g.add((node, N["participant"], iri(p)))
     for p in ev.claimed_by:
-        g.add((node, NEWS.claimedBy, p))
+        g.add((node, N["claimedBy"], iri(p)))
     if ev.platform:
-        g.add((node, NEWS.onPlatform, ev.platform))
+        g.add((node, N["onPlatform"], iri(ev.platform)))
     if ev.date:
-        g.add((node, NEWS.date, date_literal(ev.date)))
+        g.add((node, N["date"], date_literal(ev.date)))
     if ev.quote:
-        g.add((node, NEWS.quote, Literal(ev.quote)))
+        g.add((node, N["quote"], literal(ev.quote)))
     sentences = [ev.sentence, *ev.extra_sentences]
     for s in sentences:
-        g.add((node, NEWS.evidence, evidence(g, a, s)))
+        g.add((node, N["evidence"], evidence(g, a, s)))
     for src in cited_in(doc, sentences):
-        g.add((node, NEWS.accordingTo, src))
+        g.add((node, N["accordingTo"], src))
