@@ -1,7 +1,8 @@
 """Loading a built dataset into any SPARQL 1.1 store: each named graph replaced atomically,
 either by one SPARQL Update request that drops and inserts it, or by a Graph Store Protocol PUT.
 Small graphs are batched into one request; a failed request is retried with backoff; graphs
-the remote holds under our article prefix but the local store no longer has are dropped.
+the remote holds under our article and inferred prefixes but the local store no longer has
+are dropped.
 Pushing twice changes nothing."""
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from kg.build import BUILD_GRAPH
+from kg.names import INFERRED_GRAPH
 from kg.endpoint import credentials
 from kg.store import ARTICLE_PREFIX, Store
 
 BATCH_TRIPLES = 20_000
+MANAGED = (ARTICLE_PREFIX, str(INFERRED_GRAPH))  # graphs a build adds and removes
 
 
 class PushError(RuntimeError):
@@ -64,7 +67,7 @@ class Target:
         self.query_url, self.update_url, self.gsp_url, self.timeout = query_url, update_url, gsp_url, timeout
         self.auth = credentials(query_url)
 
-    def remote_article_graphs(self) -> set[URIRef]:
+    def remote_managed_graphs(self) -> set[URIRef]:
         sw = SPARQLWrapper(self.query_url)
         sw.setTimeout(self.timeout)
         if self.auth:
@@ -72,7 +75,7 @@ class Target:
         sw.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         sw.setReturnFormat(JSON)
         rows = sw.query().convert()["results"]["bindings"]
-        return {URIRef(r["g"]["value"]) for r in rows if r["g"]["value"].startswith(ARTICLE_PREFIX)}
+        return {URIRef(r["g"]["value"]) for r in rows if r["g"]["value"].startswith(MANAGED)}
 
     def update(self, text: str) -> None:
         sw = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url)
@@ -133,7 +136,7 @@ def push(store: Store, target: Target, retries: int = 4, backoff: float = 0.5,
     report = PushReport()
     names = [n for n in store.graph_names() if n != BUILD_GRAPH]
     try:
-        stale = target.remote_article_graphs() - set(names)
+        stale = target.remote_managed_graphs() - set(names)
     except Exception as e:
         raise PushError(f"{target.query_url}: cannot list the remote graphs ({type(e).__name__}: {e})") from None
     for name in sorted(stale):
