@@ -66,7 +66,7 @@ def reasoning_vs_owlrl(store: Path, sample: int) -> tuple[float, float, float, i
     from rdflib import Graph
 
     import kg
-    from kg.build import static_graphs
+    from kg.static import static_graphs
     from kg.ntriples import to_rdflib, triples
     from kg.reason import Reasoner, infer
 

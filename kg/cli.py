@@ -3,22 +3,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
+from rdflib import URIRef
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
-from rdflib import URIRef
 
 from kg.endpoint import Endpoint, EndpointError
 from kg.knowledge_graph import KnowledgeGraph, build, load
 from kg.knowledge_graph import open as open_store
-from kg.store import default_store_path
 from kg.queries import QueryError, catalogue
 from kg.reader import ArticleError, find_articles
 from kg.results import FORMATS, write_result
 from kg.serialize import FormatError, format_for
+from kg.store import default_store_path
 
 app = typer.Typer(help="newskg: build, query and export knowledge graphs of news articles.",
                   no_args_is_help=True, add_completion=False)
@@ -42,7 +41,7 @@ def _load(data: Path) -> KnowledgeGraph:
         fail(str(e))
 
 
-def _source(data: Optional[Path], store: Optional[Path]) -> KnowledgeGraph:
+def _source(data: Path | None, store: Path | None) -> KnowledgeGraph:
     """The dataset file if one is given, else the store."""
     if data is not None:
         return _load(data)
@@ -66,14 +65,14 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 @app.command("build")
-def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or directories (walked recursively)."),
-              output: Optional[Path] = typer.Option(None, "-o", "--output",
+def build_cmd(paths: list[Path] = typer.Argument(..., help="Article files or directories (walked recursively)."),
+              output: Path | None = typer.Option(None, "-o", "--output",
                                                     help="Also write a file; the extension names the format (.trig .nq .ttl .jsonld)."),
-              store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+              store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
               reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (incremental)."),
               workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in this many processes."),
               full: bool = typer.Option(False, "--full", help="Extract every article again, changed or not."),
-              dask: Optional[str] = typer.Option(None, "--dask", metavar="SCHEDULER",
+              dask: str | None = typer.Option(None, "--dask", metavar="SCHEDULER",
                                                  help="Extract on a Dask cluster (tcp://host:8786).")) -> None:
     """Build the knowledge graph into the store (incrementally) and optionally write a file."""
     try:
@@ -116,11 +115,11 @@ def build_cmd(paths: List[Path] = typer.Argument(..., help="Article files or dir
 
 @app.command("query")
 def query_cmd(query: str = typer.Argument(..., help="A saved query name, a .rq file, or SPARQL text."),
-              data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to query instead of the store."),
-              endpoint: Optional[str] = typer.Option(None, "--endpoint", "-e", help="SPARQL endpoint URL to query instead."),
-              store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+              data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to query instead of the store."),
+              endpoint: str | None = typer.Option(None, "--endpoint", "-e", help="SPARQL endpoint URL to query instead."),
+              store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
               timeout: int = typer.Option(60, "--timeout", help="Seconds to wait for an endpoint."),
-              param: List[str] = typer.Option([], "--param", "-p", help="Query parameter as key=value (repeatable)."),
+              param: list[str] = typer.Option([], "--param", "-p", help="Query parameter as key=value (repeatable)."),
               fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or tsv (W3C SPARQL results).")) -> None:
     """Run a saved or ad-hoc SPARQL query against the store, a dataset file or an endpoint."""
     if fmt not in FORMATS:
@@ -150,8 +149,8 @@ def queries_cmd() -> None:
 
 @app.command("export")
 def export_cmd(output: Path = typer.Option(..., "-o", "--output", help="File to write; the extension names the format."),
-               data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to read instead of the store."),
-               store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+               data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to read instead of the store."),
+               store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Write the store (or convert a dataset file) as TriG, N-Quads, Turtle (union) or JSON-LD."""
     try:
         format_for(output)
@@ -163,8 +162,8 @@ def export_cmd(output: Path = typer.Option(..., "-o", "--output", help="File to 
 
 
 @app.command("validate")
-def validate_cmd(data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file to check instead of the store."),
-                 store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+def validate_cmd(data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to check instead of the store."),
+                 store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Check the store (or a dataset file) against the SHACL shapes in ontology/shapes.ttl."""
     violations = _source(data, store).validate()
     if not violations:
@@ -183,8 +182,8 @@ def validate_cmd(data: Optional[Path] = typer.Option(None, "--data", "-d", help=
 def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon Musk'), a CURIE (id:person-elon-musk) or <IRI>."),
                 predicate: str = typer.Argument(..., help="Predicate: interactedWith, news:mentions, a, <IRI>..."),
                 obj: str = typer.Argument(..., metavar="OBJECT", help="Object: a name, CURIE, <IRI> or literal."),
-                data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
-                store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+                data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+                store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Show where a triple comes from: its sentences, or the asserted triples that imply it."""
     from rich.tree import Tree
 
@@ -214,10 +213,10 @@ def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon 
 
 @app.command("push")
 def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The remote store's SPARQL query URL."),
-             update_endpoint: Optional[str] = typer.Option(None, "--update-endpoint", help="Its SPARQL Update URL."),
-             gsp: Optional[str] = typer.Option(None, "--gsp", help="Or its Graph Store Protocol URL."),
-             data: Optional[Path] = typer.Option(None, "--data", "-d", help="Push a dataset file instead of the store."),
-             store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+             update_endpoint: str | None = typer.Option(None, "--update-endpoint", help="Its SPARQL Update URL."),
+             gsp: str | None = typer.Option(None, "--gsp", help="Or its Graph Store Protocol URL."),
+             data: Path | None = typer.Option(None, "--data", "-d", help="Push a dataset file instead of the store."),
+             store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
              timeout: int = typer.Option(120, "--timeout", help="Seconds per request.")) -> None:
     """Load the built dataset into a SPARQL 1.1 store, each named graph replaced atomically."""
     from kg.push import PushError, Target, push
@@ -244,7 +243,7 @@ def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The rem
 
 
 @app.command("serve")
-def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP),
+def serve_cmd(store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
               host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
               port: int = typer.Option(7878, "--port", "-p", help="Port to listen on.")) -> None:
     """Serve the store read-only over HTTP: SPARQL 1.1 Protocol, saved queries, a query page."""
@@ -270,8 +269,8 @@ def serve_cmd(store: Optional[Path] = typer.Option(None, "--store", "-s", help=S
 @app.command("show")
 def show_cmd(entity: str = typer.Argument(..., help="The entity's name or any alias."),
              output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .svg, .png or .html."),
-             data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
-             store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+             data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+             store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Draw an entity's neighbourhood: events, people, platforms, outlets; inferred links in red."""
     _draw("show", entity, output, data, store)
 
@@ -279,13 +278,13 @@ def show_cmd(entity: str = typer.Argument(..., help="The entity's name or any al
 @app.command("timeline")
 def timeline_cmd(entity: str = typer.Argument(..., help="The entity's name or any alias."),
                  output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .png or .svg."),
-                 data: Optional[Path] = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
-                 store: Optional[Path] = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+                 data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+                 store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
     """Draw an entity's events on a time axis, coloured by type, with the reporting outlets."""
     _draw("timeline", entity, output, data, store)
 
 
-def _draw(picture: str, entity: str, output: Path, data: Optional[Path], store: Optional[Path]) -> None:
+def _draw(picture: str, entity: str, output: Path, data: Path | None, store: Path | None) -> None:
     from kg.pictures import PictureError
 
     try:

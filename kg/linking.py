@@ -1,7 +1,7 @@
 """Across articles: the same event reported by several outlets is linked as one (owl:sameAs),
-in a graph of its own. Only events that share a type and a participant are compared, so the
-work grows with the overlap, not with the square of the corpus; a build that adds articles
-compares only their events with the ones already there.
+in a graph of its own. Only events that share a type and a participant (and could share a day)
+are compared, so the work grows with the overlap, not with the square of the corpus; a build
+that adds articles compares only their events with the ones already there.
 
 Terms are N-Triples strings (`kg.ntriples`).
 """
@@ -17,8 +17,8 @@ from itertools import combinations
 from rdflib.namespace import OWL, RDF
 
 from kg.dates import dates_agree
-from kg.names import NEWS
-from kg.ntriples import term
+from kg.names import ARTICLE_PREFIX, GRAPH, LINKS_GRAPH, NEWS
+from kg.ntriples import nquads, term
 
 SAME = term(OWL.sameAs)
 TYPE = term(RDF.type)
@@ -117,3 +117,66 @@ def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tup
         for p in x.participants:
             links |= {_link(x, y) for y in buckets.get((x.cls, p), ()) if same_event(x, y)}
     return links
+
+
+# In the store: the events already there, the links graph, and bringing it up to date.
+
+EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date WHERE {
+  %s
+  GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls .
+    OPTIONAL { ?ev <%s> ?p } OPTIONAL { ?ev <%s> ?pl } OPTIONAL { ?ev <%s> ?date } }
+  FILTER(STRSTARTS(STR(?g), "%s"))
+}"""
+
+
+def stored_events(store, participants: Iterable[str] = ()) -> list[EventFacts]:
+    """Events in the store's article graphs: all of them, or those with one of `participants`."""
+    values = list(participants)
+    restrict = "VALUES ?q { %s } ?ev <%s> ?q ." % (" ".join(values), NEWS.participant) if values else ""
+    rows = store.select(EVENTS_QUERY % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date,
+                                        ARTICLE_PREFIX))
+    events: dict[str, EventFacts] = {}
+    for g, ev, cls, p, pl, date in rows:
+        e = events.get(ev)
+        if e is None:
+            e = events[ev] = EventFacts(ev, g[1:-1], cls)
+        if p:
+            e.participants = e.participants | {p}
+        if pl:
+            e.platform = pl
+        if date:
+            e.date = date[1 : date.index('"', 1)]
+    return [e for e in events.values() if e.cls not in NOT_LINKED]
+
+
+def stored_links(store) -> set[tuple[str, str, str]]:
+    return {(a, SAME, b) for a, b in store.select("SELECT ?a ?b WHERE { GRAPH <%s> { ?a ?p ?b } }" % LINKS_GRAPH)}
+
+
+def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) -> set[tuple[str, str, str]]:
+    """Replace the links graph and return the links. `mode`: `new` (the store held no articles
+    before this build: link the new events among themselves), `incremental` (the links were
+    current before this build: keep those between unchanged articles, link the new events with
+    the stored events that share a type and a participant), or `all` (link everything stored)."""
+    if mode == "new":
+        links = link_events(new_events)
+    elif mode == "incremental":
+        kept = {t for t in stored_links(store) if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
+        candidates: dict[str, EventFacts] = {}
+        participants = sorted({p for e in new_events for p in e.participants})
+        for i in range(0, len(participants), 200):
+            for e in stored_events(store, participants[i : i + 200]):
+                if e.graph not in changed:
+                    candidates[e.iri] = e
+        links = kept | link_new(new_events, candidates.values())
+    else:
+        links = link_events(stored_events(store))
+    store.drop_graph(LINKS_GRAPH)
+    store.add_nquads(nquads(links, str(LINKS_GRAPH)))
+    return links
+
+
+def article_of_event(event: str) -> str:
+    """The article graph an event belongs to: <.../id/article-x-event-12> -> .../graph/article-x."""
+    iri = event[1:-1]
+    return str(GRAPH[iri[iri.rindex("/") + 1 : iri.rindex("-event-")]])

@@ -20,8 +20,32 @@ INFERRED_GRAPH = GRAPH["inferred"]  # every inferred graph's name starts with th
 STATIC_INFERRED_GRAPH = GRAPH["inferred/static"]  # from the ontology and the gazetteer
 LINKS_INFERRED_GRAPH = GRAPH["inferred/links"]  # across articles: linked events, transitive chains
 LINKS_GRAPH = GRAPH["links"]
+ARTICLE_PREFIX = str(GRAPH["article-"])  # every article graph's name starts with this
 
 KINDS = ("Person", "Platform", "Organization", "Place", "Source")
+
+
+def alternation(words) -> str:
+    """A regex that matches any of `words`, longest first, written as a prefix tree: 'ab', 'abc'
+    and 'b' give 'a(?:b(?:c|))|b'. Python's re tries the branches of a flat alternation one by
+    one at every position; sharing prefixes makes a long word list many times faster. At each
+    node the longer continuations come before the word that ends there, so, as with a flat
+    alternation sorted longest first, the longest word wins, and a shorter one is tried when
+    what follows the pattern rules the longer one out."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    branches = [re.escape(ch) + _branches(child) for ch, child in sorted(node.items()) if ch]
+    if "" in node:
+        branches.append("")  # last: end the word here only if no longer one fits
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def slug(text: str) -> str:

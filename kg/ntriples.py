@@ -64,10 +64,21 @@ def to_rdflib(items: Iterable[tuple[str, str, str]]) -> set:
     return set(Graph().parse(data=text, format="nt"))
 
 
-def from_term(t: str):
-    """One N-Triples term string as an rdflib term."""
-    if t[0] == "<":
-        return URIRef(t[1:-1])
-    if t.startswith("_:"):
-        return BNode(t[2:])
-    return next(iter(Graph().parse(data=f"<x:s> <x:p> {t} .", format="nt")))[2]
+XSD_SHORT = {"integer": f"<{XSD.integer}>", "decimal": f"<{XSD.decimal}>", "double": f"<{XSD.double}>",
+             "boolean": f"<{XSD.boolean}>"}
+
+
+def from_turtle_short(t: str) -> str:
+    """A term as SPARQL TSV results write it, in N-Triples form: Turtle's bare numbers and
+    booleans ('5', '1.5', '1e3', 'true') get their quotes and datatype back."""
+    if not t or t[0] in '<"_':
+        return t
+    if t in ("true", "false"):
+        kind = "boolean"
+    elif "e" in t or "E" in t:
+        kind = "double"
+    elif "." in t:
+        kind = "decimal"
+    else:
+        kind = "integer"
+    return f'"{t}"^^{XSD_SHORT[kind]}'

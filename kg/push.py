@@ -11,15 +11,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from kg.build import BUILD_GRAPH
-from kg.names import INFERRED_GRAPH
 from kg.endpoint import credentials
+from kg.names import INFERRED_GRAPH
 from kg.store import ARTICLE_PREFIX, Store
 
 BATCH_TRIPLES = 20_000

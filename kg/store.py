@@ -10,20 +10,18 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
-from kg.names import GRAPH, NEWS
-from kg.ntriples import from_term, term
+from kg.names import ARTICLE_PREFIX, NEWS
+from kg.ntriples import from_turtle_short, term
 from kg.serialize import PREFIXES
 
 DEFAULT_STORE = "kg-store"
-ARTICLE_PREFIX = str(GRAPH["article-"])
-Quad = tuple[str, str, str, str]
 
 
 def default_store_path(path: str | Path | None = None) -> Path:
@@ -37,17 +35,16 @@ class Store(Protocol):
     def drop_graph(self, name: URIRef) -> None: ...
     def add_nquads(self, text: str, bulk: bool = False) -> None: ...
     def clear(self) -> None: ...
-    def match(self, s: str | None = None, p: str | None = None, o: str | None = None) -> Iterator[Quad]: ...
-    def graphs_of(self, s: str, p: str, o: str) -> list[str]: ...
+    def select(self, sparql: str) -> list[tuple[str, ...]]: ...
     def query(self, sparql: str, bindings: dict | None = None) -> Result: ...
     def dataset(self, exclude: Iterable[URIRef] = ()) -> Dataset: ...
     def __len__(self) -> int: ...
 
 
-def article_hashes(store: Store) -> dict[URIRef, str]:
-    """Each article graph's content hash: what an incremental build compares against."""
-    rows = store.query("SELECT ?g ?h WHERE { GRAPH ?g { ?a <%s> ?h } }" % NEWS.contentHash)
-    return {r.g: str(r.h) for r in rows if str(r.g).startswith(ARTICLE_PREFIX)}
+def article_hashes(store: Store) -> dict[str, str]:
+    """Each article graph's content hash, by graph IRI: what an incremental build compares against."""
+    rows = store.select("SELECT ?g ?h WHERE { GRAPH ?g { ?a <%s> ?h } }" % NEWS.contentHash)
+    return {g[1:-1]: h[1:-1] for g, h in rows if g[1:].startswith(ARTICLE_PREFIX)}
 
 
 class MemoryStore:
@@ -76,16 +73,10 @@ class MemoryStore:
         for name in self.graph_names():
             self.drop_graph(name)
 
-    def match(self, s: str | None = None, p: str | None = None, o: str | None = None) -> Iterator[Quad]:
-        """Quads matching a pattern of N-Triples terms (None: any), as N-Triples strings with the
-        graph's IRI last."""
-        pattern = tuple(None if x is None else from_term(x) for x in (s, p, o))
-        for qs, qp, qo, g in self.ds.quads((*pattern, None)):
-            yield term(qs), term(qp), term(qo), str(g.identifier if hasattr(g, "identifier") else g)
-
-    def graphs_of(self, s: str, p: str, o: str) -> list[str]:
-        """The names of the graphs holding one triple (N-Triples terms)."""
-        return [g for *_, g in self.match(s, p, o)]
+    def select(self, sparql: str) -> list[tuple[str, ...]]:
+        """A SELECT query's rows as N-Triples terms ('' where unbound), for bulk reads."""
+        result = self.ds.query(sparql)
+        return [tuple("" if x is None else term(x) for x in row) for row in result]
 
     def query(self, sparql: str, bindings: dict | None = None) -> Result:
         return self.ds.query(sparql, initBindings=bindings or {})
@@ -148,24 +139,13 @@ class OxigraphStore:
     def clear(self) -> None:
         self.db.clear()
 
-    def match(self, s: str | None = None, p: str | None = None, o: str | None = None) -> Iterator[Quad]:
-        """Quads matching a pattern of N-Triples terms (None: any), as N-Triples strings with the
-        graph's IRI last."""
-        pattern = [None if x is None else self._term(x) for x in (s, p, o)]
-        for q in self.db.quads_for_pattern(*pattern, None):
-            g = q.graph_name
-            yield str(q.subject), str(q.predicate), str(q.object), g.value if isinstance(g, self.ox.NamedNode) else ""
-
-    def graphs_of(self, s: str, p: str, o: str) -> list[str]:
-        """The names of the graphs holding one triple (N-Triples terms)."""
-        return [q.graph_name.value for q in self.db.quads_for_pattern(*map(self._term, (s, p, o)), None)
-                if isinstance(q.graph_name, self.ox.NamedNode)]
-
-    def _term(self, t: str):
-        if t[0] == "<":
-            return self.ox.NamedNode(t[1:-1])
-        data = f"<x:s> <x:p> {t} .".encode()
-        return next(iter(self.ox.parse(data, format=self.ox.RdfFormat.N_TRIPLES))).object
+    def select(self, sparql: str) -> list[tuple[str, ...]]:
+        """A SELECT query's rows as N-Triples terms ('' where unbound), for bulk reads: the
+        rows travel as SPARQL TSV, several times faster than building rdflib terms."""
+        answer = self.db.query(sparql, use_default_graph_as_union=True)
+        text = answer.serialize(format=self.ox.QueryResultsFormat.TSV).decode("utf-8")
+        lines = text.split("\n")[1:]
+        return [tuple(from_turtle_short(t) for t in line.split("\t")) for line in lines if line]
 
     def query(self, sparql: str, bindings: dict | None = None) -> Result:
         # Oxigraph's own substitutions must name projected variables; a VALUES block need not

@@ -77,8 +77,8 @@ def _default() -> Reasoner:
     """Built from the packaged ontology and gazetteer, or read from the cache file made the
     last time they (and this code) were the same: building it takes seconds, reading it less
     than a tenth of one."""
-    from kg.build import static_graphs
     from kg.names import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+    from kg.static import static_graphs
 
     cache = _cache_file()
     try:
@@ -106,7 +106,7 @@ def _cache_file() -> Path:
 
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for f in [*sorted((package / "reason").glob("*.py")), package / "build.py", package / "ntriples.py",
+    for f in [*sorted((package / "reason").glob("*.py")), package / "static.py", package / "ntriples.py",
               ontology_file("news.ttl"), ontology_file("entities.ttl")]:
         h.update(f.read_bytes())
     root = os.environ.get("KG_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newskg"

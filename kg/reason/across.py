@@ -1,0 +1,105 @@
+"""Reasoning across articles. Each article's inferences are made with the article; what needs
+two articles comes from two places only: events linked as one (owl:sameAs copies every fact of
+an event to the events it is the same as, and the property chain then meets participants of
+both), and chains of a transitive property whose links sit in different articles. Each group of
+linked events gets an inferred graph of its own, named by a hash of its members, so a build
+derives again only the groups that are new or touch a changed article."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+
+from rdflib import URIRef
+
+from kg.linking import article_of_event
+from kg.names import ARTICLE_PREFIX, LINKS_INFERRED_GRAPH
+from kg.ntriples import nquads
+from kg.reason import Reasoner
+
+CROSS_PREFIX = str(LINKS_INFERRED_GRAPH) + "/"
+TRANSITIVE_GRAPH = CROSS_PREFIX + "transitive"
+BATCH = 300  # IRIs or triples per query
+
+AROUND = """SELECT ?x ?s ?p ?o WHERE { VALUES ?x { %s }
+  { GRAPH ?g { ?x ?p ?o } BIND(?x AS ?s) } UNION { GRAPH ?g { ?s ?p ?x } BIND(?x AS ?o) }
+  FILTER(!STRSTARTS(STR(?g), "%s")) }"""
+HELD = """SELECT DISTINCT ?s ?p ?o WHERE { VALUES (?s ?p ?o) { %s }
+  GRAPH ?g { ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), "%s")) }"""
+
+
+def reason_across(store, links: set, changed: set[str] | None) -> int:
+    """Bring the cross-article inferred graphs up to date with `links` (owl:sameAs triples);
+    `changed`: the article graphs this build changed (None: all may have). Returns the number of
+    groups derived again."""
+    reasoner = Reasoner.default()
+    wanted = {group_graph(g): g for g in groups(links)}
+    existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
+    todo = {name: members for name, members in wanted.items()
+            if name not in existing or changed is None or any(article_of_event(e) in changed for e in members)}
+    around = _around(store, sorted({e for members in todo.values() for e in members}))
+    by_event = defaultdict(set)
+    for t in links:
+        by_event[t[0]].add(t)
+    derived = {}
+    for name, members in sorted(todo.items()):
+        part = set().union(*(by_event[e] | around[e] for e in members))
+        derived[name] = (reasoner.across(part), set(members))
+    if changed is None or changed:
+        part = set()
+        for p in sorted(reasoner.transitive):
+            part |= set(store.select('SELECT ?s ?o WHERE { GRAPH ?g { ?s %s ?o } FILTER(STRSTARTS(STR(?g), "%s")) }'
+                                     % (p, ARTICLE_PREFIX)))
+        derived[TRANSITIVE_GRAPH] = (reasoner.across(part) if part else set(), set())
+    held = _held(store, [t for inferred, members in derived.values() for t in inferred
+                         if t[0] not in members and t[2] not in members])
+    for name in sorted((existing - wanted.keys() - {TRANSITIVE_GRAPH}) | (derived.keys() & existing)):
+        store.drop_graph(URIRef(name))
+    store.add_nquads("".join(nquads(inferred - held, name) for name, (inferred, _) in sorted(derived.items())))
+    return len(todo)
+
+
+def _around(store, events: list[str]) -> dict[str, set]:
+    """Every triple with one of `events` as subject or object, outside the cross-article graphs."""
+    out: dict[str, set] = defaultdict(set)
+    for i in range(0, len(events), BATCH):
+        for x, s, p, o in store.select(AROUND % (" ".join(events[i : i + BATCH]), CROSS_PREFIX)):
+            out[x].add((s, p, o))
+    return out
+
+
+def _held(store, candidates: list[tuple]) -> set:
+    """Those of `candidates` the store holds outside the cross-article graphs. (A triple about a
+    linked event is not asked for: were it held, it would have been part of the reasoner's
+    input, and the reasoner returns only new triples.)"""
+    candidates = sorted(set(candidates))
+    held = set()
+    for i in range(0, len(candidates), BATCH):
+        values = " ".join(f"({s} {p} {o})" for s, p, o in candidates[i : i + BATCH])
+        held |= set(store.select(HELD % (values, CROSS_PREFIX)))
+    return held
+
+
+def groups(links: set) -> list[tuple[str, ...]]:
+    """Groups of events linked as one (connected by owl:sameAs), each sorted."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, _, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    found: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        found[root(x)].append(x)
+    return sorted(tuple(sorted(g)) for g in found.values())
+
+
+def group_graph(members: tuple[str, ...]) -> str:
+    """The cross-article inferred graph of one group: named by a hash of its members."""
+    return CROSS_PREFIX + hashlib.sha1("\n".join(members).encode()).hexdigest()[:16]
