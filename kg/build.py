@@ -194,7 +194,7 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
             if reason_over:
                 from kg.reason.across import reason_across
 
-                reason_across(store, links, changed if links_current else None)
+                reason_across(store, links, changed if links_current else None, bulk=full)
                 report.reasoned = True
     _record(store, fp, _digest(hashes))
     with _phase(report, "count"):

@@ -21,17 +21,16 @@ CROSS_PREFIX = str(LINKS_INFERRED_GRAPH) + "/"
 TRANSITIVE_GRAPH = CROSS_PREFIX + "transitive"
 BATCH = 300  # IRIs or triples per query
 
-AROUND = """SELECT ?x ?s ?p ?o WHERE { VALUES ?x { %s }
-  { GRAPH ?g { ?x ?p ?o } BIND(?x AS ?s) } UNION { GRAPH ?g { ?s ?p ?x } BIND(?x AS ?o) }
-  FILTER(!STRSTARTS(STR(?g), "%s")) }"""
+SUBJECT_OF = "SELECT ?x ?p ?o ?g WHERE { VALUES ?x { %s } GRAPH ?g { ?x ?p ?o } }"
+OBJECT_OF = "SELECT ?x ?s ?p ?g WHERE { VALUES ?x { %s } GRAPH ?g { ?s ?p ?x } }"
 HELD = """SELECT DISTINCT ?s ?p ?o WHERE { VALUES (?s ?p ?o) { %s }
   GRAPH ?g { ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), "%s")) }"""
 
 
-def reason_across(store, links: set, changed: set[str] | None) -> int:
+def reason_across(store, links: set, changed: set[str] | None, bulk: bool = False) -> int:
     """Bring the cross-article inferred graphs up to date with `links` (owl:sameAs triples);
-    `changed`: the article graphs this build changed (None: all may have). Returns the number of
-    groups derived again."""
+    `changed`: the article graphs this build changed (None: all may have); `bulk`: write with
+    the bulk loader (a first build). Returns the number of groups derived again."""
     reasoner = Reasoner.default()
     wanted = {group_graph(g): g for g in groups(links)}
     existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
@@ -55,7 +54,8 @@ def reason_across(store, links: set, changed: set[str] | None) -> int:
                          if t[0] not in members and t[2] not in members])
     for name in sorted((existing - wanted.keys() - {TRANSITIVE_GRAPH}) | (derived.keys() & existing)):
         store.drop_graph(URIRef(name))
-    store.add_nquads("".join(nquads(inferred - held, name) for name, (inferred, _) in sorted(derived.items())))
+    store.add_nquads("".join(nquads(inferred - held, name) for name, (inferred, _) in sorted(derived.items())),
+                     bulk=bulk)
     return len(todo)
 
 
@@ -63,8 +63,13 @@ def _around(store, events: list[str]) -> dict[str, set]:
     """Every triple with one of `events` as subject or object, outside the cross-article graphs."""
     out: dict[str, set] = defaultdict(set)
     for i in range(0, len(events), BATCH):
-        for x, s, p, o in store.select(AROUND % (" ".join(events[i : i + BATCH]), CROSS_PREFIX)):
-            out[x].add((s, p, o))
+        values = " ".join(events[i : i + BATCH])
+        for x, p, o, g in store.select(SUBJECT_OF % values):
+            if not g[1:].startswith(CROSS_PREFIX):
+                out[x].add((x, p, o))
+        for x, s, p, g in store.select(OBJECT_OF % values):
+            if not g[1:].startswith(CROSS_PREFIX):
+                out[x].add((s, p, x))
     return out
 
 
