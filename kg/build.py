@@ -16,6 +16,7 @@ articles in the store. A killed first build starts over.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,7 +42,7 @@ from kg.per_article import Extracted, run
 from kg.reader import ArticleError, find_articles, read_articles
 from kg.resources import ontology_file
 from kg.static import static_graphs
-from kg.store import Store, article_hashes
+from kg.store import Store, article_hashes, count_graph
 
 BUILD_GRAPH = GRAPH["build"]
 BATCH_QUADS = 50_000  # quads per store transaction
@@ -90,12 +91,14 @@ class _Writer:
         self.limit = BULK_QUADS if bulk else BATCH_QUADS
         self.parts: list[str] = []
         self.names: list[str] = []
-        self.size = 0
+        self.size = self.asserted = self.inferred = 0
 
     def add(self, x: Extracted) -> None:
         self.parts.append(x.nquads)
         self.names.append(x.graph)
         self.size += x.asserted + x.inferred
+        self.asserted += x.asserted
+        self.inferred += x.inferred
         if self.size >= self.limit:
             self.flush()
 
@@ -104,8 +107,50 @@ class _Writer:
             if name in self.replaced:
                 _drop_article(self.store, name)
         if self.parts:
-            self.store.add_nquads("".join(self.parts), bulk=self.bulk)
-        self.parts, self.names, self.size = [], [], 0
+            self.store.add_nquads("".join(self.parts), bulk=self.bulk, counts=(self.asserted, self.inferred))
+        self.parts, self.names, self.size, self.asserted, self.inferred = [], [], 0, 0, 0
+
+
+class _Tally:
+    """The store, counting the quads a build adds and drops, asserted and inferred apart, so that
+    the summary needs no count over the whole store."""
+
+    def __init__(self, store: Store, asserted: int = 0, inferred: int = 0):
+        self.store, self.asserted, self.inferred = store, asserted, inferred
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+    def _add(self, graph: str, n: int) -> None:
+        if is_inferred(graph):
+            self.inferred += n
+        else:
+            self.asserted += n
+
+    def drop_graph(self, name) -> None:
+        self._add(str(name), -count_graph(self.store, name))
+        self.store.drop_graph(name)
+
+    def put_graph(self, name, graph: Graph) -> None:
+        self.drop_graph(name)
+        self._add(str(name), len(graph))
+        self.store.put_graph(name, graph)
+
+    def add_nquads(self, text: str, bulk: bool = False, counts: tuple[int, int] | None = None) -> None:
+        if counts is None:
+            for graph in GRAPH_OF_LINE.findall(text):
+                self._add(graph, 1)
+        else:
+            self.asserted += counts[0]
+            self.inferred += counts[1]
+        self.store.add_nquads(text, bulk=bulk)
+
+    def clear(self) -> None:
+        self.store.clear()
+        self.asserted = self.inferred = 0
+
+
+GRAPH_OF_LINE = re.compile(r"<([^<>\s]*)> \.\n")
 
 
 def _drop_article(store: Store, name: str) -> None:
@@ -118,11 +163,26 @@ def _recorded(store: Store, prop: URIRef) -> str | None:
     return str(rows[0].v) if rows else None
 
 
-def _record(store: Store, fp: str, linked: str) -> None:
+def _record(store: Store, fp: str, linked: str, tally: _Tally) -> None:
     g = Graph()
     g.add((BUILD_GRAPH, NEWS.contentHash, Literal(fp)))
     g.add((BUILD_GRAPH, NEWS.linkedFor, Literal(linked)))
+    g.add((BUILD_GRAPH, NEWS.assertedQuads, Literal(tally.asserted)))
+    g.add((BUILD_GRAPH, NEWS.inferredQuads, Literal(tally.inferred)))
     store.put_graph(BUILD_GRAPH, g)
+
+
+def _tally(store: Store, trusted: bool) -> _Tally:
+    """The store with its quad counts: as recorded by the last build when it finished (`trusted`),
+    else counted now (the slow way, once)."""
+    recorded = [_recorded(store, p) for p in (NEWS.assertedQuads, NEWS.inferredQuads)]
+    if trusted and None not in recorded:
+        return _Tally(store, int(recorded[0]), int(recorded[1]))
+    tally = _Tally(store)
+    for g, n in store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+        if g[1:-1] != str(BUILD_GRAPH):
+            tally._add(g[1:-1], int(n[1 : n.index('"', 1)]))
+    return tally
 
 
 def _digest(hashes: dict) -> str:
@@ -143,10 +203,11 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
     report.skipped = [str(p) for p in skipped]
     fp = fingerprint(reason_over)
     report.full = full = full or _recorded(store, NEWS.contentHash) != fp
-    if full:
-        _start_over(store, reason_over)
     known = {} if full else article_hashes(store)
     links_current = not full and _recorded(store, NEWS.linkedFor) == _digest(known)
+    store = _Tally(store) if full else _tally(store, links_current)
+    if full:
+        _start_over(store, reason_over)
     seen: set[str] = set()
     new_events: list[EventFacts] = []
     changed: set[str] = set()
@@ -196,7 +257,7 @@ def build_into(store: Store, paths: list[Path], reason_over: bool = True, worker
 
                 reason_across(store, links, changed if links_current else None, bulk=full)
                 report.reasoned = True
-    _record(store, fp, _digest(hashes))
+    _record(store.store, fp, _digest(hashes), store)
     with _phase(report, "count"):
         _count(store, report)
     report.articles = len(seen)
@@ -241,18 +302,12 @@ def _article_of_inferred(name: str) -> list[str]:
     return [ARTICLE_PREFIX + name[len(prefix):]] if name.startswith(prefix) else []
 
 
-def _count(store: Store, report: BuildReport) -> None:
+def _count(store: _Tally, report: BuildReport) -> None:
     q = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?a <%s> ?x }"
     report.entities = int(next(iter(store.query(q % NEWS.mentions))).n)
     report.events = int(next(iter(store.query(q % NEWS.reports))).n)
-    report.links = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH <%s> { ?s ?p ?o } }"
-                                             % LINKS_GRAPH))).n)
-    total = inferred = 0
-    for r in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
-        total += int(r.n)
-        if is_inferred(r.g):
-            inferred += int(r.n)
-    report.inferred, report.asserted = inferred, total - inferred
+    report.links = count_graph(store, LINKS_GRAPH)
+    report.asserted, report.inferred = store.asserted, store.inferred
 
 
 @contextmanager

@@ -102,6 +102,8 @@ def test_add_change_delete_equals_clean_build(corpus, reference, tmp_path):
     assert (g.report.extracted, g.report.removed) == (11, 1)
     g.close()
     assert content(tmp_path / "inc") == reference
+    inferred = sum(1 for q in reference if is_inferred(q[3][1:-1]))
+    assert (g.report.asserted, g.report.inferred) == (len(reference) - inferred, inferred), "counts kept, not recounted"
 
 
 BUILD = "import kg, sys; kg.build([sys.argv[1]], store=sys.argv[2], workers=int(sys.argv[3])).close()"
