@@ -120,6 +120,34 @@ def test_killed_build_is_healed_by_the_next(corpus, reference, tmp_path, delay):
     assert clean_build(corpus, store) == reference
 
 
+@pytest.fixture(scope="module")
+def partial(corpus, tmp_path_factory) -> tuple[Path, Path]:
+    """A store built from the corpus with 10 articles missing, one changed and one extra."""
+    work = tmp_path_factory.mktemp("partial")
+    shutil.copytree(corpus, work / "corpus")
+    files = sorted((work / "corpus").glob("*.txt"))
+    for f in files[-10:]:
+        f.unlink()
+    files[2].write_text(files[2].read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    (work / "corpus" / "gen-extra.txt").write_text(files[5].read_text(encoding="utf-8"), encoding="utf-8")
+    kg.build([work / "corpus"], store=work / "store").close()
+    return work / "corpus", work / "store"
+
+
+@pytest.mark.parametrize("delay", [1.0, 1.8, 2.6, 3.4])
+def test_killed_incremental_build_is_healed_by_the_next(corpus, reference, partial, tmp_path, delay):
+    """Kill a build that adds 10 articles, changes one back and removes one, at several moments;
+    the next build ends with the store of one clean build."""
+    store = tmp_path / "store"
+    shutil.copytree(partial[1], store)
+    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(store), "1"], cwd=ROOT)
+    time.sleep(delay)
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert clean_build(corpus, store) == reference
+
+
 def test_reasoner_matches_owlrl_on_generated_articles(corpus, tmp_path):
     kg.build([corpus], store=tmp_path / "s").close()
     asserted, inferred = Graph(), Graph()
