@@ -56,8 +56,10 @@ def main() -> None:
         same = same and out == first
     print(f"articles: {len(files)}  runs: {args.repeat}")
     for name, times in (("extraction", extraction), ("per-article build step", whole)):
-        print(f"{name}: median {statistics.median(times) * 1000:.1f} ms, mean {statistics.mean(times) * 1000:.1f} ms,"
-              f" max {max(times) * 1000:.1f} ms, {1 / statistics.mean(times):.0f} articles/s on one core")
+        print(
+            f"{name}: median {statistics.median(times) * 1000:.1f} ms, mean {statistics.mean(times) * 1000:.1f} ms,"
+            f" max {max(times) * 1000:.1f} ms, {1 / statistics.mean(times):.0f} articles/s on one core"
+        )
     print(f"deterministic across runs: {same}")
 
 

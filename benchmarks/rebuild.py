@@ -1,7 +1,8 @@
 """First build vs rebuild of an unchanged corpus into an on-disk store: prints seconds and the ratio.
 
-    python benchmarks/rebuild.py [corpus]
+python benchmarks/rebuild.py [corpus]
 """
+
 from __future__ import annotations
 
 import sys

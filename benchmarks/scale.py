@@ -66,9 +66,9 @@ def reasoning_vs_owlrl(store: Path, sample: int) -> tuple[float, float, float, i
     from rdflib import Graph
 
     import kg
-    from kg.static import static_graphs
     from kg.ntriples import to_rdflib, triples
     from kg.reason import Reasoner, infer
+    from kg.static import static_graphs
 
     g = kg.open(store)
     names = sorted(str(n) for n in g.store.graph_names() if "/graph/article-" in str(n))[:sample]
@@ -133,7 +133,9 @@ def _top(g, cls: str) -> str:
 
 def change(corpus: Path, count: int, mark: str) -> None:
     for f in sorted(corpus.glob("gen-*.txt"))[:count]:
-        f.write_text(f.read_text(encoding="utf-8") + f"\n\nPembaruan {mark}: artikel ini diperbarui.\n", encoding="utf-8")
+        f.write_text(
+            f.read_text(encoding="utf-8") + f"\n\nPembaruan {mark}: artikel ini diperbarui.\n", encoding="utf-8"
+        )
 
 
 def main() -> None:
@@ -151,17 +153,27 @@ def main() -> None:
     generated = time.perf_counter() - t0
     shutil.rmtree(store, ignore_errors=True)
     clean = child_build(store, corpus, args.workers)
-    rows = [("N (articles)", f"{args.n:,}"), ("workers", args.workers), ("generate", f"{generated:.1f} s"),
-            ("clean build", f"{clean['wall']:.1f} s"), ("peak memory", f"{clean['rss_mb']:.0f} MB"),
-            ("store size", f"{size_mb(store):.0f} MB"),
-            ("quads asserted / inferred", f"{clean['asserted']:,} / {clean['inferred']:,}"),
-            ("links (sameAs)", f"{clean['links']:,}"), ("errors", clean["errors"])]
+    rows = [
+        ("N (articles)", f"{args.n:,}"),
+        ("workers", args.workers),
+        ("generate", f"{generated:.1f} s"),
+        ("clean build", f"{clean['wall']:.1f} s"),
+        ("peak memory", f"{clean['rss_mb']:.0f} MB"),
+        ("store size", f"{size_mb(store):.0f} MB"),
+        ("quads asserted / inferred", f"{clean['asserted']:,} / {clean['inferred']:,}"),
+        ("links (sameAs)", f"{clean['links']:,}"),
+        ("errors", clean["errors"]),
+    ]
     rows += [(f"  phase: {k}", f"{v:.1f} s") for k, v in clean["phases"].items()]
     sample = min(args.n, args.owlrl_sample)
     setup, ours, theirs, size = reasoning_vs_owlrl(store, sample)
-    rows.append((f"reasoning, {sample} articles ({size:,} triples)",
-                 f"{ours:.2f} s (+ {setup:.1f} s once) vs owlrl {theirs:.1f} s: {theirs / ours:.0f}x"
-                 f" ({theirs / (ours + setup):.0f}x with setup)"))
+    rows.append(
+        (
+            f"reasoning, {sample} articles ({size:,} triples)",
+            f"{ours:.2f} s (+ {setup:.1f} s once) vs owlrl {theirs:.1f} s: {theirs / ours:.0f}x"
+            f" ({theirs / (ours + setup):.0f}x with setup)",
+        )
+    )
     for name, median, p95, n in query_times(store, args.repeat):
         rows.append((f"query {name}", f"median {median * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({n} rows)"))
     from generate import generate
@@ -172,8 +184,13 @@ def main() -> None:
     rows.append(("add 1 article, rebuild", f"{one['wall']:.1f} s (extracted {one['extracted']})"))
     change(corpus, max(1, args.n // 100), str(time.time()))
     pct = child_build(store, corpus, args.workers)
-    rows.append(("change 1%, rebuild", f"{pct['wall']:.1f} s (extracted {pct['extracted']}, "
-                                        f"{100 * pct['wall'] / clean['wall']:.0f}% of a clean build)"))
+    rows.append(
+        (
+            "change 1%, rebuild",
+            f"{pct['wall']:.1f} s (extracted {pct['extracted']}, "
+            f"{100 * pct['wall'] / clean['wall']:.0f}% of a clean build)",
+        )
+    )
     (corpus / name).unlink()
     width = max(len(k) for k, _ in rows)
     for k, v in rows:

@@ -74,8 +74,22 @@ def fingerprint(reason: bool = True) -> str:
     every article is extracted again."""
     package = Path(__file__).resolve().parent
     code = sorted((package / "extract").glob("*.py")) + sorted((package / "reason").glob("*.py"))
-    code += [package / n for n in ("rdf.py", "dates.py", "gazetteer.py", "names.py", "reader.py", "ntriples.py",
-                                   "document.py", "static.py", "per_article.py", "linking.py", "build.py")]
+    code += [
+        package / n
+        for n in (
+            "rdf.py",
+            "dates.py",
+            "gazetteer.py",
+            "names.py",
+            "reader.py",
+            "ntriples.py",
+            "document.py",
+            "static.py",
+            "per_article.py",
+            "linking.py",
+            "build.py",
+        )
+    ]
     h = hashlib.sha256(b"reason" if reason else b"no-reason")
     for f in code + [ontology_file("news.ttl"), ontology_file("entities.ttl")]:
         h.update(f.read_bytes())
@@ -190,8 +204,15 @@ def _digest(hashes: dict) -> str:
     return hashlib.sha256("".join(sorted(f"{k} {v}\n" for k, v in hashes.items())).encode()).hexdigest()
 
 
-def build_into(store: Store, paths: list[Path], reason_over: bool = True, workers: int = 1, full: bool = False,
-               progress: Callable[[Path], None] | None = None, dask=None) -> BuildReport:
+def build_into(
+    store: Store,
+    paths: list[Path],
+    reason_over: bool = True,
+    workers: int = 1,
+    full: bool = False,
+    progress: Callable[[Path], None] | None = None,
+    dask=None,
+) -> BuildReport:
     """Bring `store` up to date with the articles under `paths`. A bad article is reported in
     `report.errors` and skipped; the others are built. Only new or changed articles are
     extracted (`full=True` extracts all again); `workers` > 1 extracts in that many processes,
@@ -299,7 +320,7 @@ def _drop_orphans(store: Store) -> None:
 
 def _article_of_inferred(name: str) -> list[str]:
     prefix = str(inferred_graph(ARTICLE_PREFIX))
-    return [ARTICLE_PREFIX + name[len(prefix):]] if name.startswith(prefix) else []
+    return [ARTICLE_PREFIX + name[len(prefix) :]] if name.startswith(prefix) else []
 
 
 def _count(store: _Tally, report: BuildReport) -> None:

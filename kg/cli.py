@@ -1,4 +1,5 @@
 """The `kg` command: a thin shell over the Python API (kg.build, kg.load, KnowledgeGraph, Endpoint)."""
+
 from __future__ import annotations
 
 import sys
@@ -19,8 +20,11 @@ from kg.results import FORMATS, write_result
 from kg.serialize import FormatError, format_for
 from kg.store import default_store_path
 
-app = typer.Typer(help="newskg: build, query and export knowledge graphs of news articles.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="newskg: build, query and export knowledge graphs of news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 err = Console(stderr=True)
 out = Console()
 
@@ -65,15 +69,19 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 @app.command("build")
-def build_cmd(paths: list[Path] = typer.Argument(..., help="Article files or directories (walked recursively)."),
-              output: Path | None = typer.Option(None, "-o", "--output",
-                                                    help="Also write a file; the extension names the format (.trig .nq .ttl .jsonld)."),
-              store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
-              reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (incremental)."),
-              workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in this many processes."),
-              full: bool = typer.Option(False, "--full", help="Extract every article again, changed or not."),
-              dask: str | None = typer.Option(None, "--dask", metavar="SCHEDULER",
-                                                 help="Extract on a Dask cluster (tcp://host:8786).")) -> None:
+def build_cmd(
+    paths: list[Path] = typer.Argument(..., help="Article files or directories (walked recursively)."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="Also write a file; the extension names the format (.trig .nq .ttl .jsonld)."
+    ),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+    reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (incremental)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in this many processes."),
+    full: bool = typer.Option(False, "--full", help="Extract every article again, changed or not."),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="SCHEDULER", help="Extract on a Dask cluster (tcp://host:8786)."
+    ),
+) -> None:
     """Build the knowledge graph into the store (incrementally) and optionally write a file."""
     try:
         if output is not None:
@@ -82,27 +90,53 @@ def build_cmd(paths: list[Path] = typer.Argument(..., help="Article files or dir
     except (FormatError, ArticleError) as e:
         fail(str(e))
     location = default_store_path(store)
-    with Progress(TextColumn("[bold]building"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True) as bar:
+    with Progress(
+        TextColumn("[bold]building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task("", total=len(files))
         try:
-            g = build(paths, reason=reason, store=location, workers=workers, full=full, dask=dask,
-                      progress=lambda p: bar.update(task, advance=1, description=p.name))
+            g = build(
+                paths,
+                reason=reason,
+                store=location,
+                workers=workers,
+                full=full,
+                dask=dask,
+                progress=lambda p: bar.update(task, advance=1, description=p.name),
+            )
         except OSError as e:
             fail(f"{location}: cannot open the store ({str(e).splitlines()[0]})")
     r = g.report
     for line in r.errors:
         err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
     for path in r.skipped:
-        err.print(f"[yellow]warning:[/yellow] {path}: not an article file (.txt, .html, .jsonl are read), skipped", highlight=False)
+        err.print(
+            f"[yellow]warning:[/yellow] {path}: not an article file (.txt, .html, .jsonl are read), skipped",
+            highlight=False,
+        )
     if output is not None:
         g.export(output)
     summary = Table(show_header=False, box=None)
-    rows = [("articles", r.articles), ("extracted", f"{r.extracted} (unchanged {r.unchanged}, removed {r.removed})"),
-            ("entities", r.entities), ("events", r.events), ("triples asserted", r.asserted),
-            ("triples inferred", f"{r.inferred}" + ("" if r.extracted or r.removed or not reason else " (nothing changed)")),
-            ("events linked across articles", r.links),
-            ("seconds", f"{r.seconds:.2f}"), ("store", str(location))]
+    rows = [
+        ("articles", r.articles),
+        ("extracted", f"{r.extracted} (unchanged {r.unchanged}, removed {r.removed})"),
+        ("entities", r.entities),
+        ("events", r.events),
+        ("triples asserted", r.asserted),
+        (
+            "triples inferred",
+            f"{r.inferred}" + ("" if r.extracted or r.removed or not reason else " (nothing changed)"),
+        ),
+        ("events linked across articles", r.links),
+        ("seconds", f"{r.seconds:.2f}"),
+        ("store", str(location)),
+    ]
     if output is not None:
         rows.append(("written", str(output)))
     for k, v in rows:
@@ -114,13 +148,15 @@ def build_cmd(paths: list[Path] = typer.Argument(..., help="Article files or dir
 
 
 @app.command("query")
-def query_cmd(query: str = typer.Argument(..., help="A saved query name, a .rq file, or SPARQL text."),
-              data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to query instead of the store."),
-              endpoint: str | None = typer.Option(None, "--endpoint", "-e", help="SPARQL endpoint URL to query instead."),
-              store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
-              timeout: int = typer.Option(60, "--timeout", help="Seconds to wait for an endpoint."),
-              param: list[str] = typer.Option([], "--param", "-p", help="Query parameter as key=value (repeatable)."),
-              fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or tsv (W3C SPARQL results).")) -> None:
+def query_cmd(
+    query: str = typer.Argument(..., help="A saved query name, a .rq file, or SPARQL text."),
+    data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to query instead of the store."),
+    endpoint: str | None = typer.Option(None, "--endpoint", "-e", help="SPARQL endpoint URL to query instead."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+    timeout: int = typer.Option(60, "--timeout", help="Seconds to wait for an endpoint."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Query parameter as key=value (repeatable)."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, json, csv or tsv (W3C SPARQL results)."),
+) -> None:
     """Run a saved or ad-hoc SPARQL query against the store, a dataset file or an endpoint."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
@@ -148,9 +184,11 @@ def queries_cmd() -> None:
 
 
 @app.command("export")
-def export_cmd(output: Path = typer.Option(..., "-o", "--output", help="File to write; the extension names the format."),
-               data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to read instead of the store."),
-               store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+def export_cmd(
+    output: Path = typer.Option(..., "-o", "--output", help="File to write; the extension names the format."),
+    data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to read instead of the store."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+) -> None:
     """Write the store (or convert a dataset file) as TriG, N-Quads, Turtle (union) or JSON-LD."""
     try:
         format_for(output)
@@ -162,8 +200,10 @@ def export_cmd(output: Path = typer.Option(..., "-o", "--output", help="File to 
 
 
 @app.command("validate")
-def validate_cmd(data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to check instead of the store."),
-                 store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+def validate_cmd(
+    data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file to check instead of the store."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+) -> None:
     """Check the store (or a dataset file) against the SHACL shapes in ontology/shapes.ttl."""
     violations = _source(data, store).validate()
     if not violations:
@@ -179,11 +219,13 @@ def validate_cmd(data: Path | None = typer.Option(None, "--data", "-d", help="Da
 
 
 @app.command("explain")
-def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon Musk'), a CURIE (id:person-elon-musk) or <IRI>."),
-                predicate: str = typer.Argument(..., help="Predicate: interactedWith, news:mentions, a, <IRI>..."),
-                obj: str = typer.Argument(..., metavar="OBJECT", help="Object: a name, CURIE, <IRI> or literal."),
-                data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
-                store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+def explain_cmd(
+    subject: str = typer.Argument(..., help="Subject: a name ('Elon Musk'), a CURIE (id:person-elon-musk) or <IRI>."),
+    predicate: str = typer.Argument(..., help="Predicate: interactedWith, news:mentions, a, <IRI>..."),
+    obj: str = typer.Argument(..., metavar="OBJECT", help="Object: a name, CURIE, <IRI> or literal."),
+    data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+) -> None:
     """Show where a triple comes from: its sentences, or the asserted triples that imply it."""
     from rich.tree import Tree
 
@@ -199,8 +241,10 @@ def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon 
         return " ".join(names.normalizeUri(x) if isinstance(x, URIRef) else x.n3() for x in t)
 
     def grow(node: Tree, e) -> None:
-        head = node.add(f"[bold]{short(e.triple)}[/bold]  " +
-                        (f"asserted in {', '.join(short([c]) for c in e.graphs)}" if e.asserted else f"inferred ({e.rule})"))
+        head = node.add(
+            f"[bold]{short(e.triple)}[/bold]  "
+            + (f"asserted in {', '.join(short([c]) for c in e.graphs)}" if e.asserted else f"inferred ({e.rule})")
+        )
         for ev in e.evidence:
             head.add(f"{short([ev.article])} [{ev.begin}:{ev.end}] [italic]{ev.text}[/italic]")
         for b in e.because:
@@ -212,12 +256,14 @@ def explain_cmd(subject: str = typer.Argument(..., help="Subject: a name ('Elon 
 
 
 @app.command("push")
-def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The remote store's SPARQL query URL."),
-             update_endpoint: str | None = typer.Option(None, "--update-endpoint", help="Its SPARQL Update URL."),
-             gsp: str | None = typer.Option(None, "--gsp", help="Or its Graph Store Protocol URL."),
-             data: Path | None = typer.Option(None, "--data", "-d", help="Push a dataset file instead of the store."),
-             store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
-             timeout: int = typer.Option(120, "--timeout", help="Seconds per request.")) -> None:
+def push_cmd(
+    endpoint: str = typer.Option(..., "--endpoint", "-e", help="The remote store's SPARQL query URL."),
+    update_endpoint: str | None = typer.Option(None, "--update-endpoint", help="Its SPARQL Update URL."),
+    gsp: str | None = typer.Option(None, "--gsp", help="Or its Graph Store Protocol URL."),
+    data: Path | None = typer.Option(None, "--data", "-d", help="Push a dataset file instead of the store."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+    timeout: int = typer.Option(120, "--timeout", help="Seconds per request."),
+) -> None:
     """Load the built dataset into a SPARQL 1.1 store, each named graph replaced atomically."""
     from kg.push import PushError, Target, push
 
@@ -227,8 +273,9 @@ def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The rem
     except PushError as e:
         fail(str(e))
     total = len([n for n in g.store.graph_names() if not str(n).endswith("/build")])
-    with Progress(TextColumn("[bold]pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:
+    with Progress(
+        TextColumn("[bold]pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
+    ) as bar:
         task = bar.add_task("", total=total)
         try:
             report = push(g.store, target, progress=lambda n: bar.update(task, advance=n))
@@ -236,16 +283,20 @@ def push_cmd(endpoint: str = typer.Option(..., "--endpoint", "-e", help="The rem
             fail(str(e))
     for line in report.failed:
         err.print(f"[red]failed[/red] {line}", highlight=False)
-    out.print(f"pushed {report.graphs} graphs ({report.triples} triples) in {report.requests} requests"
-              f" ({report.retries} retries), dropped {report.dropped} stale graphs, {report.seconds:.2f} s")
+    out.print(
+        f"pushed {report.graphs} graphs ({report.triples} triples) in {report.requests} requests"
+        f" ({report.retries} retries), dropped {report.dropped} stale graphs, {report.seconds:.2f} s"
+    )
     if report.failed:
         fail(f"{len(report.failed)} graph(s) not pushed")
 
 
 @app.command("serve")
-def serve_cmd(store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
-              host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
-              port: int = typer.Option(7878, "--port", "-p", help="Port to listen on.")) -> None:
+def serve_cmd(
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
+    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+) -> None:
     """Serve the store read-only over HTTP: SPARQL 1.1 Protocol, saved queries, a query page."""
     from kg.serve import make_server
 
@@ -256,8 +307,10 @@ def serve_cmd(store: Path | None = typer.Option(None, "--store", "-s", help=STOR
         fail(str(e))
     except OSError as e:
         fail(f"cannot serve on {host}:{port} ({e.strerror or e})")
-    out.print(f"serving {location} read-only at http://{host}:{server.server_address[1]}/ "
-              f"(SPARQL: /query, saved queries: /queries); Ctrl-C stops")
+    out.print(
+        f"serving {location} read-only at http://{host}:{server.server_address[1]}/ "
+        f"(SPARQL: /query, saved queries: /queries); Ctrl-C stops"
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -267,19 +320,23 @@ def serve_cmd(store: Path | None = typer.Option(None, "--store", "-s", help=STOR
 
 
 @app.command("show")
-def show_cmd(entity: str = typer.Argument(..., help="The entity's name or any alias."),
-             output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .svg, .png or .html."),
-             data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
-             store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+def show_cmd(
+    entity: str = typer.Argument(..., help="The entity's name or any alias."),
+    output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .svg, .png or .html."),
+    data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+) -> None:
     """Draw an entity's neighbourhood: events, people, platforms, outlets; inferred links in red."""
     _draw("show", entity, output, data, store)
 
 
 @app.command("timeline")
-def timeline_cmd(entity: str = typer.Argument(..., help="The entity's name or any alias."),
-                 output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .png or .svg."),
-                 data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
-                 store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP)) -> None:
+def timeline_cmd(
+    entity: str = typer.Argument(..., help="The entity's name or any alias."),
+    output: Path = typer.Option(..., "-o", "--output", help="Picture to write: .png or .svg."),
+    data: Path | None = typer.Option(None, "--data", "-d", help="Dataset file instead of the store."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+) -> None:
     """Draw an entity's events on a time axis, coloured by type, with the reporting outlets."""
     _draw("timeline", entity, output, data, store)
 

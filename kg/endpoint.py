@@ -1,6 +1,7 @@
 """Remote SPARQL endpoints through SPARQLWrapper, answering with the same rdflib Result as
 a local graph. The saved queries assume the endpoint's default graph is the union of its
 named graphs (Oxigraph: `--union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`)."""
+
 from __future__ import annotations
 
 import io
@@ -57,7 +58,9 @@ class Endpoint:
         try:
             raw = sw.query().response.read()
         except Exception as e:  # SPARQLWrapper and urllib raise many types; report one line
-            raise EndpointError(f"{self.url}: {type(e).__name__}: {str(e).splitlines()[0][:300] if str(e) else ''}") from None
+            raise EndpointError(
+                f"{self.url}: {type(e).__name__}: {str(e).splitlines()[0][:300] if str(e) else ''}"
+            ) from None
         if kind in ("CONSTRUCT", "DESCRIBE"):
             result = Result(kind)
             result.graph = Graph().parse(data=raw, format="turtle")

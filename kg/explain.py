@@ -1,6 +1,7 @@
 """Why a triple is in the graph: the sentences an asserted triple came from, or, for an inferred
 one, the asserted triples that imply it (inverse, symmetry, sub-property, sub-class, property
 chain, transitivity, owl:sameAs), each with its own evidence."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,10 +26,10 @@ class Evidence:
 @dataclass
 class Explanation:
     triple: tuple
-    graphs: list = field(default_factory=list)      # where it is asserted
-    evidence: list = field(default_factory=list)    # sentences / phrases it came from
-    rule: str | None = None                          # for an inferred triple: how
-    because: list = field(default_factory=list)      # the Explanations of the triples that imply it
+    graphs: list = field(default_factory=list)  # where it is asserted
+    evidence: list = field(default_factory=list)  # sentences / phrases it came from
+    rule: str | None = None  # for an inferred triple: how
+    because: list = field(default_factory=list)  # the Explanations of the triples that imply it
 
     @property
     def asserted(self) -> bool:
@@ -38,8 +39,14 @@ class Explanation:
 def _evidence(g: Graph, nodes) -> list[Evidence]:
     out = []
     for n in nodes:
-        out.append(Evidence(g.value(n, NEWS.inArticle), int(g.value(n, NIF.beginIndex)), int(g.value(n, NIF.endIndex)),
-                            str(g.value(n, NIF.anchorOf))))
+        out.append(
+            Evidence(
+                g.value(n, NEWS.inArticle),
+                int(g.value(n, NIF.beginIndex)),
+                int(g.value(n, NIF.endIndex)),
+                str(g.value(n, NIF.anchorOf)),
+            )
+        )
     return sorted(out, key=lambda e: (str(e.article), e.begin))
 
 
@@ -119,8 +126,10 @@ class Explainer:
                     return "transitive", [(s, p, x), (x, p, o)]
         for twin in set(u.objects(s, OWL.sameAs)) | set(u.subjects(OWL.sameAs, s)):
             if (twin, p, o) in a:
-                return "same as", [(s, OWL.sameAs, twin) if (s, OWL.sameAs, twin) in a else (twin, OWL.sameAs, s),
-                                   (twin, p, o)]
+                return "same as", [
+                    (s, OWL.sameAs, twin) if (s, OWL.sameAs, twin) in a else (twin, OWL.sameAs, s),
+                    (twin, p, o),
+                ]
         for q in u.subjects(RDFS.domain, o) if p == RDF.type else ():
             if next(a.objects(s, q), None) is not None:
                 return "domain", [(s, q, next(a.objects(s, q)))]

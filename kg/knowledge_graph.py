@@ -1,4 +1,5 @@
 """The KnowledgeGraph object: a store you can build into, query, explain, validate and export."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -72,8 +73,15 @@ class KnowledgeGraph:
         return len(self.store)
 
 
-def build(paths, reason: bool = True, store: str | Path | None = None, progress=None, workers: int = 1,
-          full: bool = False, dask=None) -> KnowledgeGraph:
+def build(
+    paths,
+    reason: bool = True,
+    store: str | Path | None = None,
+    progress=None,
+    workers: int = 1,
+    full: bool = False,
+    dask=None,
+) -> KnowledgeGraph:
     """Build a knowledge graph from article files or directories (walked recursively).
 
     With `store=DIR` the graph goes into a persistent Oxigraph store, incrementally: only new or
@@ -89,8 +97,9 @@ def build(paths, reason: bool = True, store: str | Path | None = None, progress=
     if isinstance(paths, (str, Path)):
         paths = [paths]
     target = OxigraphStore(store) if store is not None else MemoryStore()
-    report = build_into(target, [Path(p) for p in paths], reason_over=reason, workers=workers, full=full,
-                        progress=progress, dask=dask)
+    report = build_into(
+        target, [Path(p) for p in paths], reason_over=reason, workers=workers, full=full, progress=progress, dask=dask
+    )
     return KnowledgeGraph(target, report)
 
 

@@ -68,7 +68,10 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
         return False
     shared = x.participants & y.participants
     return len(shared) >= 2 or (
-        len(shared) == 1 and x.date is not None and y.date is not None and len(x.participants) == len(y.participants) == 1
+        len(shared) == 1
+        and x.date is not None
+        and y.date is not None
+        and len(x.participants) == len(y.participants) == 1
     )
 
 
@@ -133,8 +136,9 @@ def stored_events(store, participants: Iterable[str] = ()) -> list[EventFacts]:
     """Events in the store's article graphs: all of them, or those with one of `participants`."""
     values = list(participants)
     restrict = "VALUES ?q { %s } ?ev <%s> ?q ." % (" ".join(values), NEWS.participant) if values else ""
-    rows = store.select(EVENTS_QUERY % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date,
-                                        ARTICLE_PREFIX))
+    rows = store.select(
+        EVENTS_QUERY % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date, ARTICLE_PREFIX)
+    )
     events: dict[str, EventFacts] = {}
     for g, ev, cls, p, pl, date in rows:
         e = events.get(ev)

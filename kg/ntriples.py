@@ -8,8 +8,7 @@ from collections.abc import Iterable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
-                         "\f": "\\f"})
+ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"})
 BAD_IRI = set('<>"{}|^`\\ \n\r\t')
 
 
@@ -64,8 +63,12 @@ def to_rdflib(items: Iterable[tuple[str, str, str]]) -> set:
     return set(Graph().parse(data=text, format="nt"))
 
 
-XSD_SHORT = {"integer": f"<{XSD.integer}>", "decimal": f"<{XSD.decimal}>", "double": f"<{XSD.double}>",
-             "boolean": f"<{XSD.boolean}>"}
+XSD_SHORT = {
+    "integer": f"<{XSD.integer}>",
+    "decimal": f"<{XSD.decimal}>",
+    "double": f"<{XSD.double}>",
+    "boolean": f"<{XSD.boolean}>",
+}
 
 
 def from_turtle_short(t: str) -> str:

@@ -1,5 +1,6 @@
 """Pictures of the graph for people: an entity's neighbourhood (networkx + matplotlib, or an
 HTML page around the SVG) and its events on a time axis (matplotlib)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,12 +18,17 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
-EVENTS = PREFIX + """SELECT ?ev ?type (SAMPLE(?d) AS ?date) WHERE {
+EVENTS = (
+    PREFIX
+    + """SELECT ?ev ?type (SAMPLE(?d) AS ?date) WHERE {
   ?ev news:participant ?entity ; a ?cls . ?cls rdfs:subClassOf news:Event .
   BIND(strafter(str(?cls), "#") AS ?type)
   FILTER NOT EXISTS { ?ev owl:sameAs ?twin . FILTER(str(?twin) < str(?ev)) }
   OPTIONAL { ?ev news:date ?d } } GROUP BY ?ev ?type"""
-AROUND = PREFIX + """SELECT DISTINCT ?ev ?role ?node ?name ?kind WHERE {
+)
+AROUND = (
+    PREFIX
+    + """SELECT DISTINCT ?ev ?role ?node ?name ?kind WHERE {
   ?ev news:participant ?entity .
   { ?ev news:participant ?node . FILTER(?node != ?entity) BIND("participant" AS ?role) }
   UNION { ?ev news:onPlatform ?node . BIND("on platform" AS ?role) }
@@ -30,18 +36,36 @@ AROUND = PREFIX + """SELECT DISTINCT ?ev ?role ?node ?name ?kind WHERE {
   ?node skos:prefLabel ?name ; a ?k .
   VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place }
   BIND(strafter(str(?k), "#") AS ?kind) }"""
+)
 RELATION_NAMES = """news:owns news:ownedBy news:ceoOf news:leaderOf news:founderOf news:spokespersonOf news:memberOf
                 news:affiliatedWith news:interactedWith news:locatedIn"""
-RELATIONS = PREFIX + """SELECT DISTINCT ?s ?sName ?rel ?o ?oName WHERE {
+RELATIONS = (
+    PREFIX
+    + """SELECT DISTINCT ?s ?sName ?rel ?o ?oName WHERE {
   { ?entity ?rel ?o . BIND(?entity AS ?s) } UNION { ?s ?rel ?entity . BIND(?entity AS ?o) }
   VALUES ?rel { %s }
-  OPTIONAL { ?s skos:prefLabel ?sName } OPTIONAL { ?o skos:prefLabel ?oName } }""" % RELATION_NAMES
-INFERRED_RELATIONS = PREFIX + """SELECT DISTINCT ?s ?rel ?o WHERE { GRAPH ?g {
+  OPTIONAL { ?s skos:prefLabel ?sName } OPTIONAL { ?o skos:prefLabel ?oName } }"""
+    % RELATION_NAMES
+)
+INFERRED_RELATIONS = (
+    PREFIX
+    + """SELECT DISTINCT ?s ?rel ?o WHERE { GRAPH ?g {
   { ?entity ?rel ?o . BIND(?entity AS ?s) } UNION { ?s ?rel ?entity . BIND(?entity AS ?o) } }
-  FILTER(STRSTARTS(STR(?g), "%s")) }""" % INFERRED_GRAPH
-KIND_OF = PREFIX + "SELECT ?kind WHERE { ?entity a ?k . VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place } BIND(strafter(str(?k), '#') AS ?kind) } LIMIT 1"
-COLOURS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Platform": "#59a14f", "Place": "#b07aa1",
-           "Source": "#9c755f", "Event": "#e15759"}
+  FILTER(STRSTARTS(STR(?g), "%s")) }"""
+    % INFERRED_GRAPH
+)
+KIND_OF = (
+    PREFIX
+    + "SELECT ?kind WHERE { ?entity a ?k . VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place } BIND(strafter(str(?k), '#') AS ?kind) } LIMIT 1"
+)
+COLOURS = {
+    "Person": "#4e79a7",
+    "Organization": "#f28e2b",
+    "Platform": "#59a14f",
+    "Place": "#b07aa1",
+    "Source": "#9c755f",
+    "Event": "#e15759",
+}
 MAX_EVENTS = 40
 KIND_ORDER = ["Source", "Platform", "Person", "Place", "Organization"]
 
@@ -59,15 +83,19 @@ class Edge:
 
 
 def find_entity(g, name: str) -> URIRef:
-    rows = list(g.store.query(PREFIX + "SELECT DISTINCT ?e WHERE { ?e news:nameKey ?k }", {"k": Literal(name_key(name))}))
+    rows = list(
+        g.store.query(PREFIX + "SELECT DISTINCT ?e WHERE { ?e news:nameKey ?k }", {"k": Literal(name_key(name))})
+    )
     if not rows:
         raise PictureError(f"no entity named {name!r} in the graph")
     return sorted(r.e for r in rows)[0]
 
 
 def _events(g, entity: URIRef) -> list[tuple]:
-    rows = [(r.ev, str(r.type), str(r.date) if r.date is not None else None)
-            for r in g.store.query(EVENTS, {"entity": entity})]
+    rows = [
+        (r.ev, str(r.type), str(r.date) if r.date is not None else None)
+        for r in g.store.query(EVENTS, {"entity": entity})
+    ]
     return sorted(rows, key=lambda t: (t[2] or "", str(t[0])))[:MAX_EVENTS]
 
 
@@ -113,6 +141,7 @@ def neighbourhood_graph(g, name: str):
 
 def draw_neighbourhood(graph, title: str):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import networkx as nx
@@ -129,13 +158,20 @@ def draw_neighbourhood(graph, title: str):
     nx.draw_networkx_labels(graph, pos, font_size=8, ax=ax)
     for inferred, style, colour in ((False, "solid", "#555"), (True, "dashed", "#d62728")):
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["inferred"] == inferred]
-        nx.draw_networkx_edges(graph, pos, edgelist=edges, style=style, edge_color=colour, arrows=True,
-                               arrowsize=10, ax=ax, node_size=900)
+        nx.draw_networkx_edges(
+            graph, pos, edgelist=edges, style=style, edge_color=colour, arrows=True, arrowsize=10, ax=ax, node_size=900
+        )
     edge_labels = {(u, v): d["label"] for u, v, d in graph.edges(data=True) if d["label"] != "participant"}
     nx.draw_networkx_edge_labels(graph, pos, edge_labels=edge_labels, font_size=6, ax=ax)
     from matplotlib.lines import Line2D
-    handles = [Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=10, label=k) for k, c in COLOURS.items()]
-    handles += [Line2D([0], [0], color="#555", label="asserted"), Line2D([0], [0], color="#d62728", ls="--", label="inferred")]
+
+    handles = [
+        Line2D([0], [0], marker="o", color="w", markerfacecolor=c, markersize=10, label=k) for k, c in COLOURS.items()
+    ]
+    handles += [
+        Line2D([0], [0], color="#555", label="asserted"),
+        Line2D([0], [0], color="#d62728", ls="--", label="inferred"),
+    ]
     ax.legend(handles=handles, loc="lower left", fontsize=8)
     ax.set_title(title + "\n(unlabelled edges: participant)")
     ax.axis("off")
@@ -156,6 +192,7 @@ def neighbourhood(g, name: str, path: Path) -> Path:
 def timeline(g, name: str, path: Path) -> Path:
     """Write the entity's dated events on a time axis, coloured by type, with their outlets."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -176,8 +213,14 @@ def timeline(g, name: str, path: Path) -> Path:
         points = [(day, date, ev) for ev, t, day, date in dated if t == typ]
         ax.scatter([p[0] for p in points], [i] * len(points), s=120, color=cmap(i % 10), label=typ, zorder=3)
         for day, date, ev in points:
-            ax.annotate(f"{date}\n{', '.join(sorted(outlets.get(ev, [])))}", (day, i), textcoords="offset points",
-                        xytext=(0, 9), ha="center", fontsize=7)
+            ax.annotate(
+                f"{date}\n{', '.join(sorted(outlets.get(ev, [])))}",
+                (day, i),
+                textcoords="offset points",
+                xytext=(0, 9),
+                ha="center",
+                fontsize=7,
+            )
     ax.set_yticks(range(len(types)), types)
     ax.set_ylim(-0.6, len(types) - 0.2)
     ax.grid(axis="x", alpha=0.3)
@@ -202,8 +245,11 @@ def _save(fig, path: Path, title: str = "") -> None:
         if path.suffix.lower() == ".html":
             buf = io.StringIO()
             fig.savefig(buf, format="svg", bbox_inches="tight")
-            tmp.write_text(f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
-                           f"<body>{buf.getvalue()}</body></html>", encoding="utf-8")
+            tmp.write_text(
+                f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
+                f"<body>{buf.getvalue()}</body></html>",
+                encoding="utf-8",
+            )
         else:
             fig.savefig(tmp, format=path.suffix.lower()[1:], bbox_inches="tight", dpi=120)
         tmp.replace(path)

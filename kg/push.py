@@ -4,6 +4,7 @@ Small graphs are batched into one request; a failed request is retried with back
 the remote holds under our article and inferred prefixes but the local store no longer has
 are dropped.
 Pushing twice changes nothing."""
+
 from __future__ import annotations
 
 import base64
@@ -55,7 +56,7 @@ def _with_retries(send: Callable[[], None], report: PushReport, retries: int, ba
             if attempt == retries:
                 raise PushError(f"{type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
             report.retries += 1
-            time.sleep(backoff * (2 ** attempt))
+            time.sleep(backoff * (2**attempt))
 
 
 class Target:
@@ -129,8 +130,9 @@ def _graph(store: Store, name: URIRef) -> Graph:
     return store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % name).graph
 
 
-def push(store: Store, target: Target, retries: int = 4, backoff: float = 0.5,
-         progress: Callable[[int], None] | None = None) -> PushReport:
+def push(
+    store: Store, target: Target, retries: int = 4, backoff: float = 0.5, progress: Callable[[int], None] | None = None
+) -> PushReport:
     """Replace every named graph of `store` (but the build bookkeeping) on `target`."""
     t0 = time.perf_counter()
     report = PushReport()
@@ -145,8 +147,9 @@ def push(store: Store, target: Target, retries: int = 4, backoff: float = 0.5,
     for batch in _batches(store, names):
         try:
             if target.update_url:
-                text = " ;\n".join(f"DROP SILENT GRAPH <{n}> ;\nINSERT DATA {{ GRAPH <{n}> {{\n{_ntriples(g)}}} }}"
-                                   for n, g in batch)
+                text = " ;\n".join(
+                    f"DROP SILENT GRAPH <{n}> ;\nINSERT DATA {{ GRAPH <{n}> {{\n{_ntriples(g)}}} }}" for n, g in batch
+                )
                 _with_retries(lambda t=text: target.update(t), report, retries, backoff)
             else:
                 for n, g in batch:

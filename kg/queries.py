@@ -9,6 +9,7 @@ A saved query starts with a comment header:
 Parameters are bound as RDF terms (rdflib initBindings locally, a VALUES block remotely),
 never pasted into the query text.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,10 @@ class SavedQuery:
         known = {p.name for p in self.params}
         unknown = set(values) - known
         if unknown:
-            raise QueryError(f"query {self.name!r} has no parameter {', '.join(sorted(unknown))}"
-                             f" (it takes: {', '.join(sorted(known)) or 'none'})")
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(sorted(unknown))}"
+                f" (it takes: {', '.join(sorted(known)) or 'none'})"
+            )
         out = {p.name: p.default for p in self.params if p.default is not None}
         out.update({k: term(v) for k, v in values.items()})
         missing = known - set(out)
@@ -122,4 +125,4 @@ def with_values(text: str, bindings: dict[str, Node]) -> str:
     m = re.search(r"(?i)\bWHERE\s*\{", body) or re.search(r"\{", body)
     if not m:
         raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return body[: m.end()] + "\n  " + block + "\n" + body[m.end():]
+    return body[: m.end()] + "\n  " + block + "\n" + body[m.end() :]

@@ -22,12 +22,35 @@ TYPE, LABEL, PREF_LABEL = term(RDF.type), term(RDFS.label), term(SKOS.prefLabel)
 STATEMENT, SUBJECT, PREDICATE, OBJECT = (term(RDF[x]) for x in ("Statement", "subject", "predicate", "object"))
 BEGIN, END, ANCHOR, PHRASE = term(NIF.beginIndex), term(NIF.endIndex), term(NIF.anchorOf), term(NIF.Phrase)
 IDENT_REF, URL = term(ITSRDF.taIdentRef), term(SCHEMA.url)
-N = {name: term(NEWS[name]) for name in (
-    "Article", "Evidence", "sourceFile", "contentHash", "title", "publisher", "datePublished",
-    "datePublishedInferred", "dateUnknown", "author", "editor", "mentions", "citesSource", "reports",
-    "trigger", "participant", "claimedBy", "onPlatform", "date", "quote", "evidence", "accordingTo",
-    "inArticle", "nameKey",
-)}
+N = {
+    name: term(NEWS[name])
+    for name in (
+        "Article",
+        "Evidence",
+        "sourceFile",
+        "contentHash",
+        "title",
+        "publisher",
+        "datePublished",
+        "datePublishedInferred",
+        "dateUnknown",
+        "author",
+        "editor",
+        "mentions",
+        "citesSource",
+        "reports",
+        "trigger",
+        "participant",
+        "claimedBy",
+        "onPlatform",
+        "date",
+        "quote",
+        "evidence",
+        "accordingTo",
+        "inArticle",
+        "nameKey",
+    )
+}
 
 
 def literal(text: str) -> str:

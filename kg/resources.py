@@ -1,4 +1,5 @@
 """Where the ontology, gazetteer, shapes and saved queries live (repo checkout or installed wheel)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Writing query results: a rich table for people, W3C SPARQL 1.1 JSON / CSV / TSV for programs."""
+
 from __future__ import annotations
 
 import io
@@ -60,4 +61,3 @@ def write_result(result: Result, fmt: str, out: TextIO, title: str | None = None
             out.write("\n")
     else:
         raise ValueError(f"unknown result format {fmt!r} (use one of {', '.join(FORMATS)})")
-

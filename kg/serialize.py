@@ -1,4 +1,5 @@
 """Reading and writing datasets by file extension; writes are atomic (temp file, then rename)."""
+
 from __future__ import annotations
 
 import io
@@ -9,13 +10,18 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
 
-PREFIXES = {"news": "https://w3id.org/newskg/ontology#", "id": "https://w3id.org/newskg/id/",
-            "graph": "https://w3id.org/newskg/graph/", "schema": "https://schema.org/",
-            "prov": "http://www.w3.org/ns/prov#", "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-            "itsrdf": "http://www.w3.org/2005/11/its/rdf#", "skos": "http://www.w3.org/2004/02/skos/core#",
-            "wd": "http://www.wikidata.org/entity/"}
-FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld",
-           ".json": "json-ld"}
+PREFIXES = {
+    "news": "https://w3id.org/newskg/ontology#",
+    "id": "https://w3id.org/newskg/id/",
+    "graph": "https://w3id.org/newskg/graph/",
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+FORMATS = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
 QUAD_FORMATS = {"trig", "nquads", "json-ld"}
 
 

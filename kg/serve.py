@@ -8,6 +8,7 @@ small query page for the browser (no external scripts: it works offline).
     GET  /queries/NAME?p=v       run a saved query with parameters
 Results follow the Accept header or `format=json|xml|csv|tsv` (CONSTRUCT: Turtle or N-Triples).
 """
+
 from __future__ import annotations
 
 import html
@@ -20,8 +21,12 @@ from pathlib import Path
 
 from kg.queries import QueryError, catalogue, resolve, with_values
 
-RESULT_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                "csv": "text/csv", "tsv": "text/tab-separated-values"}
+RESULT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
 GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples"}
 
 
@@ -44,8 +49,12 @@ class Endpoint:
             kind = "ntriples" if fmt == "ntriples" else "turtle"
             answer.serialize(buf, format=ox.RdfFormat.N_TRIPLES if kind == "ntriples" else ox.RdfFormat.TURTLE)
             return GRAPH_TYPES[kind], buf.getvalue()
-        formats = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
-                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+        formats = {
+            "json": ox.QueryResultsFormat.JSON,
+            "xml": ox.QueryResultsFormat.XML,
+            "csv": ox.QueryResultsFormat.CSV,
+            "tsv": ox.QueryResultsFormat.TSV,
+        }
         fmt = fmt if fmt in formats else "json"
         answer.serialize(buf, format=formats[fmt])
         return RESULT_TYPES[fmt], buf.getvalue()
@@ -55,7 +64,9 @@ class Endpoint:
         if isinstance(answer, self.ox.QueryBoolean):
             return ["answer"], [[str(bool(answer)).lower()]]
         if isinstance(answer, self.ox.QueryTriples):
-            return ["subject", "predicate", "object"], [[str(t.subject), str(t.predicate), str(t.object)] for t in answer]
+            return ["subject", "predicate", "object"], [
+                [str(t.subject), str(t.predicate), str(t.object)] for t in answer
+            ]
         names = [v.value for v in answer.variables]
         return names, [[_show(s[n]) for n in names] for s in answer]
 
@@ -92,16 +103,19 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;
 def page(endpoint: Endpoint, query: str = "", title: str = "") -> bytes:
     saved = "".join(
         f'<li><a href="/ui?name={urllib.parse.quote(n)}">{html.escape(n)}</a>: {html.escape(q.title)}'
-        f'{" (" + ", ".join(html.escape(p.name) for p in q.params) + ")" if q.params else ""}</li>'
-        for n, q in catalogue().items())
+        f"{' (' + ', '.join(html.escape(p.name) for p in q.params) + ')' if q.params else ''}</li>"
+        for n, q in catalogue().items()
+    )
     result = ""
     if query.strip():
         try:
             names, rows = endpoint.rows(query)
             head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
             body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-            result = (f"<h2>{html.escape(title or 'Results')}</h2><p id=\"count\">{len(rows)} rows</p>"
-                      f"<table id=\"results\"><tr>{head}</tr>{body}</table>")
+            result = (
+                f'<h2>{html.escape(title or "Results")}</h2><p id="count">{len(rows)} rows</p>'
+                f'<table id="results"><tr>{head}</tr>{body}</table>'
+            )
         except Exception as e:  # a syntax error in the user's query
             result = f'<p class="err">{html.escape(str(e))}</p>'
     return PAGE.format(saved=saved, query=html.escape(query), result=result).encode("utf-8")
@@ -152,13 +166,25 @@ class Handler(BaseHTTPRequestHandler):
                 return self._error(400, "missing query parameter")
             return self._query(params["query"], fmt)
         if url.path == "/queries":
-            listing = [{"name": n, "title": q.title, "question": q.question,
-                        "parameters": [{"name": p.name, "default": None if p.default is None else str(p.default),
-                                        "description": p.description} for p in q.params]}
-                       for n, q in catalogue().items()]
+            listing = [
+                {
+                    "name": n,
+                    "title": q.title,
+                    "question": q.question,
+                    "parameters": [
+                        {
+                            "name": p.name,
+                            "default": None if p.default is None else str(p.default),
+                            "description": p.description,
+                        }
+                        for p in q.params
+                    ],
+                }
+                for n, q in catalogue().items()
+            ]
             return self._send(200, "application/json", json.dumps(listing, indent=2).encode("utf-8"))
         if url.path.startswith("/queries/"):
-            name = urllib.parse.unquote(url.path[len("/queries/"):])
+            name = urllib.parse.unquote(url.path[len("/queries/") :])
             q = catalogue().get(name)
             if q is None:
                 return self._error(404, f"no saved query {name!r} (see /queries)")

@@ -6,6 +6,7 @@
 Both hold named graphs, answer SPARQL with an rdflib `Result` (the same row type as a remote
 endpoint), and give an rdflib `Dataset` view for code that wants rdflib objects.
 """
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """SHACL validation of a built dataset with pySHACL (no extra inference: the data is already reasoned)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,7 +27,12 @@ def validate(ds: Dataset, shapes: Graph | None = None) -> list[Violation]:
     conforms, report, _ = shacl(union_graph(ds), shacl_graph=shapes, inference="none", allow_warnings=True)
     out = []
     for r in report.subjects(RDF.type, SH.ValidationResult):
-        out.append(Violation(str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath) or ""),
-                             str(report.value(r, SH.resultMessage) or ""),
-                             str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1]))
+        out.append(
+            Violation(
+                str(report.value(r, SH.focusNode)),
+                str(report.value(r, SH.resultPath) or ""),
+                str(report.value(r, SH.resultMessage) or ""),
+                str(report.value(r, SH.resultSeverity)).rsplit("#", 1)[-1],
+            )
+        )
     return sorted(out, key=lambda v: (v.focus, v.path, v.message))

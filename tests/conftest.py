@@ -1,4 +1,5 @@
 """Shared fixtures: the seed corpus built once, its TriG file, and a real Oxigraph server."""
+
 from __future__ import annotations
 
 import shutil
@@ -48,8 +49,7 @@ def oxigraph(seed_kg, tmp_path_factory):
         pytest.fail("the oxigraph server is not installed (pip install oxigraph)")
     work = tmp_path_factory.mktemp("oxigraph")
     nq = seed_kg.export(work / "kg.nq")
-    subprocess.run([binary, "load", "--location", str(work / "db"), "--file", str(nq)], check=True,
-                   capture_output=True)
+    subprocess.run([binary, "load", "--location", str(work / "db"), "--file", str(nq)], check=True, capture_output=True)
     proc, base = start_oxigraph(["serve", "--location", str(work / "db"), "--union-default-graph"])
     yield base
     proc.terminate()
@@ -59,8 +59,9 @@ def oxigraph(seed_kg, tmp_path_factory):
 def start_oxigraph(args: list[str]):
     """Start `oxigraph serve ...` on a free loopback port; returns (process, base URL)."""
     port = _free_port()
-    proc = subprocess.Popen([oxigraph_binary(), *args, "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [oxigraph_binary(), *args, "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:

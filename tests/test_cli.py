@@ -1,11 +1,12 @@
 """The `kg` command end to end, as a user runs it (a subprocess per call)."""
+
 import csv
 import io
 import json
 import os
-import tempfile
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def kg(*args, cwd=None, store=None):
     """Run `kg` as a user would; the store goes to a temporary directory, never the checkout."""
     env = dict(os.environ, KG_STORE=str(store or STORE))
-    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=300, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=300,
+        env=env,
+    )
 
 
 STORE = Path(tempfile.mkdtemp(prefix="kg-cli-store-")) / "store"
@@ -65,11 +72,20 @@ def test_query_csv_and_tsv(built):
 
 def test_adhoc_sparql_and_rq_file(built, tmp_path):
     out, _ = built
-    r = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }", "-d", out, "-f", "csv")
+    r = kg(
+        "query",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }",
+        "-d",
+        out,
+        "-f",
+        "csv",
+    )
     assert r.stdout.splitlines()[1] == "5"
     rq = tmp_path / "mine.rq"
-    rq.write_text("# param who = \"Musk\"\nSELECT ?l WHERE { ?p <http://www.w3.org/2004/02/skos/core#altLabel> ?who ; "
-                  "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }")
+    rq.write_text(
+        '# param who = "Musk"\nSELECT ?l WHERE { ?p <http://www.w3.org/2004/02/skos/core#altLabel> ?who ; '
+        "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }"
+    )
     assert "Elon Musk" in kg("query", rq, "-d", out, "-f", "csv").stdout
 
 

@@ -1,13 +1,13 @@
 """Saved queries sent through SPARQLWrapper to a real Oxigraph server give the local rows."""
+
 import subprocess
 import sys
 
 import pytest
+from tests_helpers import ROWS_KEY
 
 from kg.endpoint import Endpoint, EndpointError
 from kg.queries import catalogue
-
-from tests_helpers import ROWS_KEY
 
 
 def test_interactions_remote_equals_local(seed_kg, oxigraph):
@@ -25,8 +25,24 @@ def test_every_saved_query_same_rows_remotely(seed_kg, oxigraph, name):
 
 
 def test_cli_endpoint_option(oxigraph):
-    r = subprocess.run([sys.executable, "-m", "kg", "query", "interactions", "--endpoint", f"{oxigraph}/query",
-                        "-p", "person=Elon Musk", "-f", "csv"], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "query",
+            "interactions",
+            "--endpoint",
+            f"{oxigraph}/query",
+            "-p",
+            "person=Elon Musk",
+            "-f",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert "Vlad Tenev" in r.stdout
 
@@ -34,7 +50,9 @@ def test_cli_endpoint_option(oxigraph):
 def test_ask_and_construct_remotely(oxigraph):
     ep = Endpoint(f"{oxigraph}/query")
     assert ep.query("ASK { ?s a <https://w3id.org/newskg/ontology#Article> }").askAnswer is True
-    g = ep.query("CONSTRUCT { ?a a <https://w3id.org/newskg/ontology#Article> } WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }").graph
+    g = ep.query(
+        "CONSTRUCT { ?a a <https://w3id.org/newskg/ontology#Article> } WHERE { ?a a <https://w3id.org/newskg/ontology#Article> }"
+    ).graph
     assert len(g) == 5
 
 

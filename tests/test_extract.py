@@ -1,6 +1,6 @@
 """Extraction on the seed corpus and on articles written for the tests (tests/articles)."""
-from pathlib import Path
 
+from pathlib import Path
 
 from kg.extract import DEFAULT_PIPELINE, extract
 from kg.reader import read_article
@@ -33,14 +33,14 @@ def test_seed_metadata():
     doc = doc_of(CORPUS / "000_2ae13ee501b42528.txt")
     assert doc.publisher.label == "Tribunnews"
     assert doc.published.value == "2024-08-13" and doc.published_inferred
-    assert [a.label for a in doc.authors] == ["Putri Amalia Dwi Pitasari"]   # '(mg/Name)', not 'tribunsolo'
+    assert [a.label for a in doc.authors] == ["Putri Amalia Dwi Pitasari"]  # '(mg/Name)', not 'tribunsolo'
     assert [e.label for e in doc.editors] == ["Febri Prasetyo"]
     assert doc.title.startswith("Sempat Ada Kendala Teknis")
 
 
 def test_boilerplate_is_not_mined():
     doc = doc_of(CORPUS / "000_2ae13ee501b42528.txt")
-    assert "WhatsApp" not in labels(doc, "Platform")            # 'Dapatkan Berita Pilihan di WhatsApp Anda'
+    assert "WhatsApp" not in labels(doc, "Platform")  # 'Dapatkan Berita Pilihan di WhatsApp Anda'
     assert "KG Media" not in {m.entity.label for m in doc.mentions}  # copyright footer
 
 
@@ -116,24 +116,28 @@ def test_offsets_point_into_the_source_text():
     doc = doc_of(CORPUS / "003_474c76e571c7bc23.txt")
     for ev in doc.events:
         s = ev.sentence
-        assert doc.text[s.start:s.end] == s.text
-        assert doc.text[ev.trigger_start:].lower().startswith(ev.trigger.lower()) or ev.trigger == "quote" \
+        assert doc.text[s.start : s.end] == s.text
+        assert (
+            doc.text[ev.trigger_start :].lower().startswith(ev.trigger.lower())
+            or ev.trigger == "quote"
             or ev.cls == "Statement"
+        )
 
 
 # --- constructions from articles written for the tests, in other outlets' styles ---
 
+
 def test_detik_style_ban_with_judge_and_particle_names():
     doc = doc_of(ARTICLES / "detik_x_brazil.txt")
     assert doc.publisher.label == "Detik" and doc.published.value == "2024-08-31"
-    assert [a.label for a in doc.authors] == ["Rahel Narda Chaterine"]       # 'Name - detikInet'
+    assert [a.label for a in doc.authors] == ["Rahel Narda Chaterine"]  # 'Name - detikInet'
     persons = labels(doc, "Person")
-    assert {"Alexandre de Moraes", "Luiz Inacio Lula da Silva"} <= persons   # particles inside names
+    assert {"Alexandre de Moraes", "Luiz Inacio Lula da Silva"} <= persons  # particles inside names
     assert {"Mahkamah Agung Brasil", "Badan Telekomunikasi Nasional Brasil"} <= labels(doc, "Organization")
-    assert "Gonzalo Fuentes" not in persons                                   # photo credit
+    assert "Gonzalo Fuentes" not in persons  # photo credit
     ban = events(doc, "Ban")
     assert len(ban) == 1 and doc.entities[ban[0].platform].label == "X" and ban[0].date.value == "2024-08-30"
-    assert "Elon Musk" not in names(doc, ban[0].participants)                # he comments, he is not banned
+    assert "Elon Musk" not in names(doc, ban[0].participants)  # he comments, he is not banned
     assert not events(doc, "Endorsement"), "supporting a decision is not endorsing a person"
     assert {"Reuters"} == {e.label for e in doc.cited}
 
@@ -145,7 +149,7 @@ def test_cnbc_style_acquisition_of_unknown_company_and_layoff():
     assert len(acq) == 1 and "Microsoft" in names(doc, acq[0].participants)
     assert "Activision Blizzard" in labels(doc, "Organization")
     assert acq[0].date.value == "2023-10-13"
-    assert "Amerika Serikat" not in labels(doc, "Place")                     # 'US$69 miliar' is money
+    assert "Amerika Serikat" not in labels(doc, "Place")  # 'US$69 miliar' is money
     layoff = events(doc, "Layoff")
     assert len(layoff) == 1 and names(doc, layoff[0].participants) == {"Microsoft"}
     assert {e.label for e in doc.cited} == {"The Verge"}
@@ -156,7 +160,7 @@ def test_tempo_style_arrest_and_commenters():
     assert doc.publisher.label == "Tempo"
     arrest = events(doc, "Arrest")
     assert len(arrest) == 1, "'penangkapan itu' is the same arrest"
-    assert names(doc, arrest[0].participants) == {"Pavel Durov"}             # not Macron, who comments on it
+    assert names(doc, arrest[0].participants) == {"Pavel Durov"}  # not Macron, who comments on it
     assert doc.entities[arrest[0].platform].label == "Telegram" and arrest[0].date.value == "2024-08-24"
     assert {"AFP", "TASS"} == {e.label for e in doc.cited}
     speakers = [names(doc, e.participants) for e in events(doc, "Statement")]
@@ -169,11 +173,11 @@ def test_english_article():
     assert [a.label for a in doc.authors] == ["Sheila Dang", "Helen Coster"]
     interview = events(doc, "Interview")[0]
     assert names(doc, interview.participants) == {"Elon Musk", "Donald Trump"}
-    assert interview.date.value == "2024-08-12"                              # 'on Monday' before publication
+    assert interview.date.value == "2024-08-12"  # 'on Monday' before publication
     attack = events(doc, "CyberAttack")[0]
     assert attack.participants == [] and names(doc, attack.claimed_by) == {"Elon Musk"}
     endorsement = events(doc, "Endorsement")[0]
-    assert endorsement.date.value == "2024-07"                               # 'in July': month precision
+    assert endorsement.date.value == "2024-07"  # 'in July': month precision
     assert names(doc, events(doc, "AssassinationAttempt")[0].participants) == {"Donald Trump"}
     acq = events(doc, "Acquisition")[0]
     assert names(doc, acq.participants) == {"Elon Musk"} and acq.date.value == "2022"
@@ -181,13 +185,16 @@ def test_english_article():
 
 def text_doc(text):
     from kg.document import Doc
+
     return extract(Doc(path=Path("inline.txt"), text=text, raw=text.encode(), source_name="inline.txt", stem="inline"))
 
 
 def test_unknown_agency_acronym_and_official():
-    doc = text_doc("JAKARTA, KOMPAS.com - Kepala BPTX Sutrisno Hadi mengatakan bahwa layanan itu pulih. "
-                   "Lembaga Riset Digital Nusantara (LRDN) mencatat 40 persen pengguna terdampak. "
-                   "Menurut LRDN, gangguan berlangsung dua jam.")
+    doc = text_doc(
+        "JAKARTA, KOMPAS.com - Kepala BPTX Sutrisno Hadi mengatakan bahwa layanan itu pulih. "
+        "Lembaga Riset Digital Nusantara (LRDN) mencatat 40 persen pengguna terdampak. "
+        "Menurut LRDN, gangguan berlangsung dua jam."
+    )
     assert "Sutrisno Hadi" in labels(doc, "Person")
     assert {"BPTX", "Lembaga Riset Digital Nusantara"} <= labels(doc, "Organization")
     lrdn = [m for m in doc.mentions if m.text == "LRDN"]
@@ -200,7 +207,7 @@ def test_speakers_without_role_words_and_place_cues():
     assert {"Bogor", "Sleman"} <= labels(doc, "Place")
     assert not labels(doc, "Organization"), "'BOGOR, KOMPAS.com' dateline words are not organisations"
     outage = events(doc, "Outage")
-    assert len(outage) == 1 and outage[0].participants == []     # 'Menurut Rudi Hartono' reports, he is not in it
-    assert outage[0].platform is None                            # Starlink, named once later, is not its platform
+    assert len(outage) == 1 and outage[0].participants == []  # 'Menurut Rudi Hartono' reports, he is not in it
+    assert outage[0].platform is None  # Starlink, named once later, is not its platform
     speakers = [names(doc, e.participants) for e in events(doc, "Statement")]
     assert {"Siti Aminah"} in speakers and {"Andi Wijaya"} in speakers and {"Rudi Hartono"} in speakers

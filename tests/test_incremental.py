@@ -40,8 +40,11 @@ def write(corpus: Path, n: int) -> list[Path]:
 def content(store: Path) -> set:
     """Every quad of a store but the build record, as text."""
     db = ox.Store.read_only(str(store))
-    quads = {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in db
-             if str(q.graph_name) != f"<{BUILD_GRAPH}>"}
+    quads = {
+        (str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+        for q in db
+        if str(q.graph_name) != f"<{BUILD_GRAPH}>"
+    }
     del db
     return quads
 
@@ -75,8 +78,10 @@ def test_workers_give_the_same_store(corpus, reference, tmp_path):
 def test_dask_cluster_gives_the_same_store(corpus, reference, tmp_path):
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            Client(cluster) as client:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
         kg.build([corpus], store=tmp_path / "dask", dask=client).close()
     assert content(tmp_path / "dask") == reference
 

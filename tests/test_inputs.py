@@ -1,4 +1,5 @@
 """HTML pages and JSON Lines feeds as input, next to plain text."""
+
 from pathlib import Path
 
 import kg
@@ -14,7 +15,7 @@ def test_html_main_text_and_metadata():
     extract(doc)
     assert not errors
     assert doc.title == "Elon Musk Bertemu Prabowo di Bali"
-    assert "Home" not in doc.text.split("\n")[0] and "©" not in doc.text   # navigation and footer dropped
+    assert "Home" not in doc.text.split("\n")[0] and "©" not in doc.text  # navigation and footer dropped
     assert doc.publisher.label == "Kompas" and doc.published.value == "2024-05-19"
     assert [a.label for a in doc.authors] == ["Galuh Putri Riyanto"]
     persons = {m.entity.label for m in doc.mentions if m.entity.kind == "Person"}
@@ -33,7 +34,7 @@ def test_jsonl_one_article_a_line_and_bad_lines_reported():
     attack = [e for e in second.events if e.cls == "CyberAttack"]
     assert attack and attack[0].date.value == "2024-06-20"
     assert "Hinsa Siburian" in {m.entity.label for m in second.mentions}
-    assert "Badan Siber dan Sandi Negara" in {m.entity.label for m in second.mentions}   # 'BSSN', an alias
+    assert "Badan Siber dan Sandi Negara" in {m.entity.label for m in second.mentions}  # 'BSSN', an alias
 
 
 def test_directory_build_mixes_formats():

@@ -1,4 +1,5 @@
 """`kg show` and `kg timeline` write real pictures."""
+
 import subprocess
 import sys
 
@@ -37,7 +38,11 @@ def test_unknown_entity_and_format_are_clear_errors(seed_kg, tmp_path):
 
 def test_cli(seed_trig, tmp_path):
     for cmd, out in (("show", "n.svg"), ("timeline", "t.svg")):
-        r = subprocess.run([sys.executable, "-m", "kg", cmd, "Elon Musk", "-o", str(tmp_path / out), "--data", str(seed_trig)],
-                           capture_output=True, text=True, timeout=300)
+        r = subprocess.run(
+            [sys.executable, "-m", "kg", cmd, "Elon Musk", "-o", str(tmp_path / out), "--data", str(seed_trig)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert r.returncode == 0, r.stderr
         assert (tmp_path / out).read_bytes().lstrip().startswith(b"<?xml")

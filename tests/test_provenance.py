@@ -1,4 +1,5 @@
 """Every fact traceable: evidence spans, `explain` for asserted and inferred triples, cross-article links."""
+
 import subprocess
 import sys
 
@@ -23,7 +24,7 @@ def test_evidence_offsets_are_offsets_into_the_file(seed_kg):
     ev = leaf.evidence[0]
     name = str(seed_kg.dataset.value(ev.article, NEWS.sourceFile))
     text = (Path("corpus") / name).read_text(encoding="utf-8").replace("\xa0", " ")
-    assert text[ev.begin:ev.end] == ev.text
+    assert text[ev.begin : ev.end] == ev.text
 
 
 def test_inferred_triple_is_explained_by_asserted_ones(seed_kg):
@@ -53,10 +54,18 @@ def test_same_event_from_two_outlets_is_linked(seed_kg):
 
 
 def test_explain_cli(seed_trig):
-    r = subprocess.run([sys.executable, "-m", "kg", "explain", "Elon Musk", "interactedWith", "Vlad Tenev",
-                        "--data", str(seed_trig)], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "explain", "Elon Musk", "interactedWith", "Vlad Tenev", "--data", str(seed_trig)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert "property chain" in r.stdout and "pewawancara" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "kg", "explain", "Elon Musk", "interactedWith", "Nobody",
-                        "--data", str(seed_trig)], capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "explain", "Elon Musk", "interactedWith", "Nobody", "--data", str(seed_trig)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 1 and "not in" in r.stderr

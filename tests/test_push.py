@@ -1,13 +1,14 @@
 """`kg push` into a real Oxigraph server: every saved query then gives the local rows remotely."""
+
 import subprocess
 import sys
 
 import pytest
+from tests_helpers import ROWS_KEY
 
 from kg.endpoint import Endpoint
 from kg.push import PushError, Target, push
 from kg.queries import catalogue
-from tests_helpers import ROWS_KEY
 
 
 def count(base):
@@ -38,13 +39,21 @@ def test_stale_article_graphs_are_dropped(seed_kg, empty_oxigraph):
     target.update("INSERT DATA { GRAPH <https://w3id.org/newskg/graph/article-gone> { <urn:a> <urn:b> <urn:c> } }")
     report = push(seed_kg.store, target)
     assert report.dropped == 1
-    assert not Endpoint(f"{empty_oxigraph}/query").query("ASK { GRAPH <https://w3id.org/newskg/graph/article-gone> { ?s ?p ?o } }").askAnswer
+    assert (
+        not Endpoint(f"{empty_oxigraph}/query")
+        .query("ASK { GRAPH <https://w3id.org/newskg/graph/article-gone> { ?s ?p ?o } }")
+        .askAnswer
+    )
 
 
 def test_unreachable_target_is_reported_not_half_done(seed_kg):
     with pytest.raises(PushError, match="cannot list"):
-        push(seed_kg.store, Target("http://127.0.0.1:9/query", update_url="http://127.0.0.1:9/update", timeout=2),
-             retries=1, backoff=0.01)
+        push(
+            seed_kg.store,
+            Target("http://127.0.0.1:9/query", update_url="http://127.0.0.1:9/update", timeout=2),
+            retries=1,
+            backoff=0.01,
+        )
 
 
 def test_failed_batches_are_retried_and_reported(seed_kg, empty_oxigraph):
@@ -55,10 +64,29 @@ def test_failed_batches_are_retried_and_reported(seed_kg, empty_oxigraph):
 
 
 def test_push_cli(seed_trig, empty_oxigraph):
-    r = subprocess.run([sys.executable, "-m", "kg", "push", "--data", str(seed_trig), "--endpoint", f"{empty_oxigraph}/query",
-                        "--update-endpoint", f"{empty_oxigraph}/update"], capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "push",
+            "--data",
+            str(seed_trig),
+            "--endpoint",
+            f"{empty_oxigraph}/query",
+            "--update-endpoint",
+            f"{empty_oxigraph}/update",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert "pushed" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "kg", "push", "--data", str(seed_trig), "--endpoint", f"{empty_oxigraph}/query"],
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "push", "--data", str(seed_trig), "--endpoint", f"{empty_oxigraph}/query"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 1 and "update endpoint" in r.stderr

@@ -1,4 +1,5 @@
 """Every saved query, run on the seed corpus, with the answer a reader of those five articles expects."""
+
 import pytest
 
 from kg.queries import QueryError, catalogue, term, with_values
@@ -20,16 +21,21 @@ def test_interactions(seed_kg):
     others = {str(r.otherName) for r in rows}
     assert {"Donald Trump", "Vladimir Putin", "Vlad Tenev"} <= others
     trump_interview = [r for r in rows if str(r.otherName) == "Donald Trump" and str(r.eventType) == "Interview"]
-    assert any(str(r.date) == "2024-08-13" and str(r.platformName) == "X" and "Tribunnews" in str(r.outlets)
-               for r in trump_interview)
+    assert any(
+        str(r.date) == "2024-08-13" and str(r.platformName) == "X" and "Tribunnews" in str(r.outlets)
+        for r in trump_interview
+    )
     assert all(r.outlets for r in rows)
     invitation = [r for r in rows if str(r.otherName) == "Vladimir Putin" and str(r.eventType) == "Invitation"]
     assert invitation and str(invitation[0].date) == "2021-02-13" and str(invitation[0].platformName) == "Clubhouse"
 
 
 def test_one_event_reported_by_two_outlets_is_one_row(seed_kg):
-    rows = [r for r in seed_kg.query("interactions", person="Elon Musk")
-            if str(r.otherName) == "Donald Trump" and str(r.eventType) == "Interview"]
+    rows = [
+        r
+        for r in seed_kg.query("interactions", person="Elon Musk")
+        if str(r.otherName) == "Donald Trump" and str(r.eventType) == "Interview"
+    ]
     assert len(rows) == 1
     assert set(str(rows[0].outlets).split(", ")) == {"Tribunnews", "Bloomberg Technoz"}
 
@@ -55,11 +61,13 @@ def test_platform_events_twitter_and_x_are_one(seed_kg):
 
 
 def test_ownership(seed_kg):
-    rows = {(str(r.subjectName), str(r.relation), str(r.objectName)) for r in seed_kg.query("ownership", name="Elon Musk")}
+    rows = {
+        (str(r.subjectName), str(r.relation), str(r.objectName)) for r in seed_kg.query("ownership", name="Elon Musk")
+    }
     assert ("Elon Musk", "ceoOf", "Tesla") in rows and ("Elon Musk", "owns", "X") in rows
     everyone = {(str(r.subjectName), str(r.relation), str(r.objectName)) for r in seed_kg.query("ownership")}
     assert ("Dmitry Peskov", "spokespersonOf", "Kremlin") in everyone
-    assert ("Meta", "owns", "Instagram") in everyone             # a gazetteer fact
+    assert ("Meta", "owns", "Instagram") in everyone  # a gazetteer fact
     assert not any(rel == "affiliatedWith" and (s, "ceoOf", o) in everyone for s, rel, o in everyone)
 
 
@@ -83,7 +91,10 @@ def test_co_mentions(seed_kg):
 
 
 def test_articles_mentioning_two_entities(seed_kg):
-    files = {str(r.article).rsplit("-", 1)[-1] for r in seed_kg.query("articles-mentioning", first="Elon Musk", second="Vladimir Putin")}
+    files = {
+        str(r.article).rsplit("-", 1)[-1]
+        for r in seed_kg.query("articles-mentioning", first="Elon Musk", second="Vladimir Putin")
+    }
     assert files == {"474c76e571c7bc23", "4ffafdff79f5ff12"}
 
 

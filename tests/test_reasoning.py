@@ -1,4 +1,5 @@
 """The inferred graph: new links kept apart from the asserted ones, without owlrl's noise."""
+
 from rdflib import BNode, Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS
 
@@ -20,8 +21,9 @@ def inferred(g) -> Graph:
 
 
 def asserted(g):
-    return {(s, p, o) for s, p, o, c in g.dataset.quads((None, None, None, None))
-            if not is_inferred(c) and c != BUILD_GRAPH}
+    return {
+        (s, p, o) for s, p, o, c in g.dataset.quads((None, None, None, None)) if not is_inferred(c) and c != BUILD_GRAPH
+    }
 
 
 def test_same_inferences_as_owlrl(seed_kg):
@@ -43,12 +45,12 @@ def test_inferred_links_are_new(seed_kg):
 def test_inverse_chain_subclass_and_schema_types(seed_kg):
     inf = inferred(seed_kg)
     article = next(iter(seed_kg.dataset.subjects(NEWS.mentions, MUSK)))
-    assert (MUSK, NEWS.mentionedIn, article) in inf                     # inverse
-    assert (MUSK, NEWS.interactedWith, TRUMP) in inf                    # property chain
-    assert (TRUMP, NEWS.interactedWith, MUSK) in inf                    # symmetric
+    assert (MUSK, NEWS.mentionedIn, article) in inf  # inverse
+    assert (MUSK, NEWS.interactedWith, TRUMP) in inf  # property chain
+    assert (TRUMP, NEWS.interactedWith, MUSK) in inf  # symmetric
     event = next(iter(seed_kg.dataset.subjects(RDF.type, NEWS.Interview)))
-    assert (event, RDF.type, NEWS.Event) in inf                         # subclass
-    assert (event, RDF.type, SCHEMA.Event) in inf                       # schema.org alignment
+    assert (event, RDF.type, NEWS.Event) in inf  # subclass
+    assert (event, RDF.type, SCHEMA.Event) in inf  # schema.org alignment
     assert (MUSK, RDF.type, SCHEMA.Person) in inf
     assert (MUSK, NEWS.affiliatedWith, ID["organization-tesla"]) in inf  # sub-property of ceoOf
 

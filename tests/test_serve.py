@@ -1,4 +1,5 @@
 """`kg serve`: a read-only SPARQL endpoint over the store, saved queries over HTTP, a query page."""
+
 import json
 import shutil
 import subprocess
@@ -43,6 +44,7 @@ def test_saved_query_over_http_with_parameters(served):
 
 def test_endpoint_answers_kg_endpoint_with_local_rows(served, seed_kg):
     from tests_helpers import ROWS_KEY
+
     remote = kg.Endpoint(f"{served}/query").query("timeline", person="Vladimir Putin")
     assert ROWS_KEY(remote) == ROWS_KEY(seed_kg.query("timeline", person="Vladimir Putin"))
 
@@ -70,11 +72,25 @@ def test_query_page_in_headless_chromium(served, tmp_path):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium): browser test skipped")
-    r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
-                        f"{served}/ui?name=interactions&person=Elon%20Musk"],
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            f"{served}/ui?name=interactions&person=Elon%20Musk",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr[-500:]
     assert 'id="results"' in r.stdout and "Vlad Tenev" in r.stdout
     assert 'id="editor"' in r.stdout

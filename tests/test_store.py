@@ -1,11 +1,12 @@
 """The persistent Oxigraph store: incremental builds equal clean builds; unchanged corpora do nothing."""
+
 import shutil
 from pathlib import Path
 
 from rdflib.compare import isomorphic
+from tests_helpers import ROWS_KEY
 
 import kg
-from tests_helpers import ROWS_KEY
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -65,12 +66,14 @@ def test_store_queries_equal_memory_queries(tmp_path, seed_kg):
 
 def test_open_missing_store_is_a_clear_error(tmp_path):
     import pytest
+
     with pytest.raises(FileNotFoundError, match="no store"):
         kg.open(tmp_path / "nothing")
 
 
 def test_store_path_from_environment(tmp_path, monkeypatch):
     from kg.store import default_store_path
+
     monkeypatch.setenv("KG_STORE", str(tmp_path / "env-store"))
     assert default_store_path() == tmp_path / "env-store"
     assert default_store_path("given") == Path("given")

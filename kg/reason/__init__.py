@@ -106,8 +106,13 @@ def _cache_file() -> Path:
 
     package = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
-    for f in [*sorted((package / "reason").glob("*.py")), package / "static.py", package / "ntriples.py",
-              ontology_file("news.ttl"), ontology_file("entities.ttl")]:
+    for f in [
+        *sorted((package / "reason").glob("*.py")),
+        package / "static.py",
+        package / "ntriples.py",
+        ontology_file("news.ttl"),
+        ontology_file("entities.ttl"),
+    ]:
         h.update(f.read_bytes())
     root = os.environ.get("KG_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newskg"
     return Path(root) / f"reasoner-{h.hexdigest()[:16]}.pickle"

@@ -34,8 +34,11 @@ def reason_across(store, links: set, changed: set[str] | None, bulk: bool = Fals
     reasoner = Reasoner.default()
     wanted = {group_graph(g): g for g in groups(links)}
     existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
-    todo = {name: members for name, members in wanted.items()
-            if name not in existing or changed is None or any(article_of_event(e) in changed for e in members)}
+    todo = {
+        name: members
+        for name, members in wanted.items()
+        if name not in existing or changed is None or any(article_of_event(e) in changed for e in members)
+    }
     around = _around(store, sorted({e for members in todo.values() for e in members}))
     by_event = defaultdict(set)
     for t in links:
@@ -47,15 +50,22 @@ def reason_across(store, links: set, changed: set[str] | None, bulk: bool = Fals
     if changed is None or changed:
         part = set()
         for p in sorted(reasoner.transitive):
-            part |= set(store.select('SELECT ?s ?o WHERE { GRAPH ?g { ?s %s ?o } FILTER(STRSTARTS(STR(?g), "%s")) }'
-                                     % (p, ARTICLE_PREFIX)))
+            part |= set(
+                store.select(
+                    'SELECT ?s ?o WHERE { GRAPH ?g { ?s %s ?o } FILTER(STRSTARTS(STR(?g), "%s")) }'
+                    % (p, ARTICLE_PREFIX)
+                )
+            )
         derived[TRANSITIVE_GRAPH] = (reasoner.across(part) if part else set(), set())
-    held = _held(store, [t for inferred, members in derived.values() for t in inferred
-                         if t[0] not in members and t[2] not in members])
+    held = _held(
+        store,
+        [t for inferred, members in derived.values() for t in inferred if t[0] not in members and t[2] not in members],
+    )
     for name in sorted((existing - wanted.keys() - {TRANSITIVE_GRAPH}) | (derived.keys() & existing)):
         store.drop_graph(URIRef(name))
-    store.add_nquads("".join(nquads(inferred - held, name) for name, (inferred, _) in sorted(derived.items())),
-                     bulk=bulk)
+    store.add_nquads(
+        "".join(nquads(inferred - held, name) for name, (inferred, _) in sorted(derived.items())), bulk=bulk
+    )
     return len(todo)
 
 

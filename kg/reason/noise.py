@@ -10,11 +10,33 @@ from kg.ntriples import term
 VOCABULARIES = tuple(f"<{ns}" for ns in (OWL, RDF, RDFS, XSD))
 XSD_TERM = f"<{XSD}"
 TYPE = term(RDF.type)
-NOISE_TYPES = {term(t) for t in (OWL.Thing, RDFS.Resource, OWL.Class, RDFS.Class, OWL.ObjectProperty,
-                                 OWL.DatatypeProperty, RDF.Property, OWL.NamedIndividual, RDFS.Datatype,
-                                 OWL.AnnotationProperty)}
-SCHEMA_LINKS = {term(t) for t in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass,
-                                  OWL.equivalentProperty, RDFS.domain, RDFS.range, OWL.inverseOf)}
+NOISE_TYPES = {
+    term(t)
+    for t in (
+        OWL.Thing,
+        RDFS.Resource,
+        OWL.Class,
+        RDFS.Class,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        RDF.Property,
+        OWL.NamedIndividual,
+        RDFS.Datatype,
+        OWL.AnnotationProperty,
+    )
+}
+SCHEMA_LINKS = {
+    term(t)
+    for t in (
+        RDFS.subClassOf,
+        RDFS.subPropertyOf,
+        OWL.equivalentClass,
+        OWL.equivalentProperty,
+        RDFS.domain,
+        RDFS.range,
+        OWL.inverseOf,
+    )
+}
 
 
 def is_noise(s: str, p: str, o: str) -> bool:

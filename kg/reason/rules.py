@@ -91,8 +91,13 @@ class Rules:
         plans = {}
         for p in set(props) | symmetric:
             tables = props[p]
-            plans[p] = Plan(tuple(sorted(tables["superproperties"] - {p})), tuple(sorted(tables["domains"])),
-                            tuple(sorted(tables["inverses"])), tuple(sorted(tables["ranges"])), p in symmetric)
+            plans[p] = Plan(
+                tuple(sorted(tables["superproperties"] - {p})),
+                tuple(sorted(tables["domains"])),
+                tuple(sorted(tables["inverses"])),
+                tuple(sorted(tables["ranges"])),
+                p in symmetric,
+            )
         return cls(
             superclasses={c: tuple(sorted(ds - {c})) for c, ds in supers.items()},
             plans=plans,
