@@ -1,47 +1,131 @@
 """Dates in Indonesian and English news text, kept as precise as the text gives them."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from kg.document import DateValue
+from kg.names import alternation
 
 MONTHS = {
-    "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "pebruari": 2, "feb": 2,
-    "maret": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "agustus": 8, "august": 8,
-    "agu": 8, "agt": 8, "ags": 8, "agus": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nopember": 11, "nov": 11,
-    "desember": 12, "december": 12, "des": 12, "dec": 12,
+    "januari": 1,
+    "january": 1,
+    "jan": 1,
+    "februari": 2,
+    "february": 2,
+    "pebruari": 2,
+    "feb": 2,
+    "maret": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "agustus": 8,
+    "august": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agus": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
 }
 WEEKDAYS = {
-    "senin": 0, "monday": 0, "selasa": 1, "tuesday": 1, "rabu": 2, "wednesday": 2,
-    "kamis": 3, "thursday": 3, "jumat": 4, "jum'at": 4, "friday": 4, "sabtu": 5, "saturday": 5,
-    "minggu": 6, "ahad": 6, "sunday": 6,
+    "senin": 0,
+    "monday": 0,
+    "selasa": 1,
+    "tuesday": 1,
+    "rabu": 2,
+    "wednesday": 2,
+    "kamis": 3,
+    "thursday": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "friday": 4,
+    "sabtu": 5,
+    "saturday": 5,
+    "minggu": 6,
+    "ahad": 6,
+    "sunday": 6,
 }
-NUMBER_WORDS = {"satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
-                "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}
+NUMBER_WORDS = {
+    "satu": 1,
+    "se": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+}
 
-_MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = "(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_MONTH = "(" + alternation(MONTHS) + r")\.?"
+_WEEKDAY = "(" + alternation(WEEKDAYS) + ")"
 _ZONE = r"(?:WIB|WITA|WIT|GMT|UTC)"
+# An optional weekday before a date, written '(?:...|)' rather than '(?:...)?': the same matches,
+# and Python's re runs the empty alternative much faster than an optional group.
+_OPT_WEEKDAY = r"(?:\b" + _WEEKDAY + r",?\s*|)"
 
 # Each pattern names its groups; order matters: the first match at a position wins.
 PATTERNS = [
-    ("dmy_slash", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\(?(\d{1,2})/(\d{1,2})/(\d{4})\)?", re.I)),
-    ("dm_slash", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\((\d{1,2})/(\d{1,2})\)", re.I)),
-    ("dmy_words", re.compile(r"(?:\b" + _WEEKDAY + r",?\s*)?\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)),
+    ("dmy_slash", re.compile(_OPT_WEEKDAY + r"\(?(\d{1,2})/(\d{1,2})/(\d{4})\)?", re.I)),
+    ("dm_slash", re.compile(_OPT_WEEKDAY + r"\((\d{1,2})/(\d{1,2})\)", re.I)),
+    ("dmy_words", re.compile(_OPT_WEEKDAY + r"\b(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)),
     ("mdy_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),\s+(\d{4})\b", re.I)),
     ("dm_words", re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"(?!\s*\d)(\s+(?:lalu|kemarin|lalu\.))?", re.I)),
     ("md_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})\b(?!\s*,?\s*\d{4})(?!\s*[:.]\d)")),
     ("in_month", re.compile(r"\b(?:in|pada|bulan|sejak|since)\s+(?:bulan\s+)?" + _MONTH + r"(?!\s*\d)", re.I)),
     ("my_words", re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("years_ago", re.compile(r"\b(\d+|" + "|".join(NUMBER_WORDS) + r")\s+tahun\s+(?:yang\s+)?lalu\b", re.I)),
-    ("relative", re.compile(r"\b(kemarin|hari ini|pekan lalu|minggu lalu|sepekan lalu|bulan lalu|tahun lalu|"
-                            r"yesterday|today|last week|last month|last year)\b", re.I)),
-    ("year", re.compile(r"\b(?:tahun|sejak|pada|awal|akhir|pertengahan|in|since|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b", re.I)),
-    ("weekday", re.compile(r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)", re.I)),
+    ("years_ago", re.compile(r"\b(\d+|" + alternation(NUMBER_WORDS) + r")\s+tahun\s+(?:yang\s+)?lalu\b", re.I)),
+    (
+        "relative",
+        re.compile(
+            r"\b(kemarin|hari ini|pekan lalu|minggu lalu|sepekan lalu|bulan lalu|tahun lalu|"
+            r"yesterday|today|last week|last month|last year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"\b(?:tahun|sejak|pada|awal|akhir|pertengahan|in|since|hingga|sampai)\s+(?:tahun\s+)?((?:19|20)\d{2})\b",
+            re.I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -86,16 +170,25 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     """Every date expression in `text` with its span. Dates without a year take it from `ref`
     (the publication date), or, for '(13/2)' after a weekday, from the weekday."""
     found: list[tuple[int, int, DateValue]] = []
-    taken: list[tuple[int, int]] = []
-    for kind, rx in PATTERNS:
-        for m in rx.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
+    for kind, matches in _pattern_matches(text):
+        # the spans taken by earlier patterns (one pattern's own matches never overlap), in text order
+        taken = sorted((start, end) for start, end, _ in found)
+        starts = [start for start, _ in taken]
+        for m in matches:
+            i = bisect_left(starts, m.end()) - 1  # the last span that starts before this match ends
+            if i >= 0 and taken[i][1] > m.start():
                 continue
             value = _resolve(kind, m, ref)
             if value:
                 found.append((m.start(), m.end(), value))
-                taken.append((m.start(), m.end()))
     return sorted(found, key=lambda t: t[0])
+
+
+@lru_cache(maxsize=2)
+def _pattern_matches(text: str) -> list[tuple[str, list[re.Match]]]:
+    """Every pattern's matches in `text`; remembered, as an article's text is searched twice
+    (for a publication date, then for all dates against it)."""
+    return [(kind, list(rx.finditer(text))) for kind, rx in PATTERNS]
 
 
 def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:
@@ -163,7 +256,9 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:
 
 HEADER_LINE = re.compile(
     r"^\W*(?:" + _WEEKDAY + r",?\s*)?(\d{1,2})\s+" + _MONTH + r",?\s+(\d{4})"
-    r"(?:\s*[-|,]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*" + _ZONE + r")?)?\W*$", re.I)
+    r"(?:\s*[-|,]?\s*(?:pukul\s*)?\d{1,2}[:.]\d{2}(?:\s*" + _ZONE + r")?)?\W*$",
+    re.I,
+)
 TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*" + _ZONE)
 
 

@@ -1,4 +1,5 @@
 """The entity gazetteer (ontology/entities.ttl): known entities and every alias they go by."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.document import Entity
-from kg.names import KINDS, NEWS, entity_iri
+from kg.names import KINDS, NEWS, alternation, entity_iri
 from kg.resources import ontology_file
+
+NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 
 @dataclass
@@ -38,18 +41,29 @@ class Gazetteer:
                 for alias in aliases:
                     self.by_alias.setdefault(alias, entity)
                     self.by_alias.setdefault(alias.upper(), entity)
-        names = sorted(self.by_alias, key=lambda a: (-len(a), a))
-        self._rx = re.compile(r"(?<![\w@#/.])(" + "|".join(map(re.escape, names)) + r")(?![\w@$]|\.\w)")
+        self._rx = re.compile(r"(?<![\w@#/.])(" + alternation(self.by_alias) + r")(?![\w@$]|\.\w)")
         self._folded = {self.fold(a): e for a, e in self.by_alias.items()}
+        self._last_found: tuple[str | None, list[AliasHit]] = (None, [])
+        # persons by (number of words, last word), for spotting misspelt first names
+        self._persons_by_surname: dict[tuple[int, str], list[Entity]] = {}
+        for e in self.persons():
+            words = e.label.split()
+            if words:
+                self._persons_by_surname.setdefault((len(words), words[-1]), []).append(e)
 
     @staticmethod
     def fold(name: str) -> str:
-        return re.sub(r"[^a-z0-9]", "", name.lower())
+        return NOT_ALNUM.sub("", name.lower())
 
     def find(self, text: str) -> list[AliasHit]:
-        """Every alias occurrence in `text` (longest match wins, case as written or all caps)."""
-        return [AliasHit(m.start(), m.end(), m.group(1), self.by_alias[m.group(1)])
-                for m in self._rx.finditer(text)]
+        """Every alias occurrence in `text` (longest match wins, case as written or all caps).
+        The hits in the last text are remembered: mentions and sources both ask for them."""
+        if self._last_found[0] is not text:
+            hits = [
+                AliasHit(m.start(), m.end(), m.group(1), self.by_alias[m.group(1)]) for m in self._rx.finditer(text)
+            ]
+            self._last_found = (text, hits)
+        return list(self._last_found[1])
 
     def lookup(self, name: str, kind: str | None = None) -> Entity | None:
         """The known entity called `name`, compared without case, spaces or punctuation."""
@@ -65,10 +79,19 @@ class Gazetteer:
     def persons(self) -> list[Entity]:
         return [e for e in self.entities.values() if e.kind == "Person"]
 
+    def persons_with_surname(self, words: int, surname: str) -> list[Entity]:
+        """Known persons whose label has `words` words and ends in `surname`, in gazetteer order."""
+        return self._persons_by_surname.get((words, surname), [])
+
 
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
-    """Parse the gazetteer Turtle file (the bundled one by default)."""
-    return _load(str(path or ontology_file("entities.ttl")))
+    """Parse the gazetteer Turtle file (the bundled one by default), once per process."""
+    return _load(str(path) if path else _default_path())
+
+
+@lru_cache(maxsize=1)
+def _default_path() -> str:
+    return str(ontology_file("entities.ttl"))  # looking it up stats the file system: do it once
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,5 @@
 """Namespaces and the one rule that mints entity IRIs from names."""
+
 from __future__ import annotations
 
 import re
@@ -74,7 +75,7 @@ def article_graph(stem: str):
 
 def inferred_graph(article_graph_name) -> object:
     """The graph holding what reasoning adds to one article graph."""
-    return GRAPH["inferred/" + str(article_graph_name)[len(str(GRAPH)):]]
+    return GRAPH["inferred/" + str(article_graph_name)[len(str(GRAPH)) :]]
 
 
 def is_inferred(graph_name) -> bool:

@@ -1,6 +1,7 @@
 """Reading input files into Docs: plain text pages, HTML pages (main text and metadata through
 trafilatura) and JSON Lines (one article a line). A bad file or line raises / reports an
 ArticleError with a one-line reason; the rest are read."""
+
 from __future__ import annotations
 
 import json
@@ -50,12 +51,12 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(SPACES)
 
 
-def _doc(path: Path, text: str, raw: bytes, name: str | None = None, stem: str | None = None,
-         hints: dict | None = None) -> Doc:
+def _doc(
+    path: Path, text: str, raw: bytes, name: str | None = None, stem: str | None = None, hints: dict | None = None
+) -> Doc:
     if len(text.split()) < MIN_WORDS:
         raise ArticleError(name or path, "empty or too short to be an article")
-    return Doc(path=path, text=text, raw=raw, source_name=name or path.name, stem=stem or path.stem,
-               hints=hints or {})
+    return Doc(path=path, text=text, raw=raw, source_name=name or path.name, stem=stem or path.stem, hints=hints or {})
 
 
 def read_article(path: Path) -> Doc:
@@ -96,9 +97,12 @@ def _html(path: Path, raw: bytes) -> Doc:
     title = data.get("title")
     if title and not text.startswith(title):
         text = f"{title}\n\n{text}"
-    hints = {"title": title, "outlet": data.get("sitename") or data.get("hostname"),
-             "authors": [a.strip() for a in (data.get("author") or "").split(";") if a.strip()],
-             "published": data.get("date")}
+    hints = {
+        "title": title,
+        "outlet": data.get("sitename") or data.get("hostname"),
+        "authors": [a.strip() for a in (data.get("author") or "").split(";") if a.strip()],
+        "published": data.get("date"),
+    }
     return _doc(path, text, raw, hints=hints)
 
 
@@ -121,12 +125,17 @@ def _jsonl(path: Path, raw: bytes) -> tuple[list[Doc], list[ArticleError]]:
         if title and not text.startswith(title):
             text = f"{title}\n\n{text}"
         authors = record.get("authors") or []
-        hints = {"title": title, "outlet": record.get("outlet"), "url": record.get("url"),
-                 "authors": [authors] if isinstance(authors, str) else list(authors),
-                 "published": record.get("published")}
+        hints = {
+            "title": title,
+            "outlet": record.get("outlet"),
+            "url": record.get("url"),
+            "authors": [authors] if isinstance(authors, str) else list(authors),
+            "published": record.get("published"),
+        }
         try:
-            docs.append(_doc(path, text, line.encode("utf-8"), name=f"{path.name}:{n}", stem=f"{path.stem}-{n}",
-                             hints=hints))
+            docs.append(
+                _doc(path, text, line.encode("utf-8"), name=f"{path.name}:{n}", stem=f"{path.stem}-{n}", hints=hints)
+            )
         except ArticleError as e:
             errors.append(e)
     return docs, errors

@@ -6,9 +6,10 @@ Like spaCy's pipeline, the pipeline is a list of names you can read and change:
     >>> doc = extract(read_article(path))            # runs DEFAULT_PIPELINE
     >>> doc = extract(read_article(path), ["boilerplate", "sentences", "mentions"])
 """
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from kg.document import Doc
 
@@ -16,24 +17,26 @@ Component = Callable[[Doc], None]
 COMPONENTS: dict[str, Component] = {}
 
 DEFAULT_PIPELINE = [
-    "boilerplate",   # blank out menus, related-links, captions, credits, footers
-    "sentences",     # split paragraphs into sentences with offsets; mark the title
-    "quotes",        # direct quotes
-    "metadata",      # title, outlet, byline, publication date
-    "dates",         # every date expression, resolved against the publication date
-    "mentions",      # persons, platforms, organizations, places
-    "sources",       # outlets and agencies the article cites
-    "relations",     # roles and ownership: leaderOf, ceoOf, spokespersonOf, owns
-    "statements",    # who said what, where, when
-    "events",        # interviews, outages, attacks, ... with participants, platform, date
+    "boilerplate",  # blank out menus, related-links, captions, credits, footers
+    "sentences",  # split paragraphs into sentences with offsets; mark the title
+    "quotes",  # direct quotes
+    "metadata",  # title, outlet, byline, publication date
+    "dates",  # every date expression, resolved against the publication date
+    "mentions",  # persons, platforms, organizations, places
+    "sources",  # outlets and agencies the article cites
+    "relations",  # roles and ownership: leaderOf, ceoOf, spokespersonOf, owns
+    "statements",  # who said what, where, when
+    "events",  # interviews, outages, attacks, ... with participants, platform, date
 ]
 
 
 def component(name: str) -> Callable[[Component], Component]:
     """Register a pipeline component under `name`."""
+
     def register(fn: Component) -> Component:
         COMPONENTS[name] = fn
         return fn
+
     return register
 
 
@@ -46,5 +49,4 @@ def extract(doc: Doc, pipeline: list[str] | None = None) -> Doc:
 
 
 def _load_components() -> None:
-    from kg.extract import (boilerplate, events, mentions, metadata, relations,  # noqa: F401
-                            segment, sources, statements)
+    from kg.extract import boilerplate, events, mentions, metadata, relations, segment, sources, statements  # noqa: F401

@@ -3,6 +3,7 @@ share lines, photo captions and credits, bylines and copyright footers.
 
 Blanking (spaces of the same length) keeps every offset valid for the text as read.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,13 +18,14 @@ LINE_PATTERNS = [
     r"(?i)^\s*(©|copyright|\(c\)\s*\d{4})|all rights? reserved",
     r"(?i)^\s*(artikel ini telah tayang|sumber\s*:|penulis adalah|logo\b|kolase\b|foto\s*:|dok\s*:)",
     r"(?i)^\s*(penulis|reporter|wartawan|editor|penyunting|redaktur|red|writer|author|oleh|laporan wartawan)\b\s*[:.]?",
-    r"^\s*\([\w\s./*-]{0,60}\)\s*$",           # (wep), (mg/Name), (*)
+    r"^\s*\([\w\s./*-]{0,60}\)\s*$",  # (wep), (mg/Name), (*)
     r"(?i)^\s*(baca|lihat|simak)\s+\w+\s+\w+\s*$",
 ]
 LINE_RX = [re.compile(p) for p in LINE_PATTERNS]
 CREDIT = re.compile(
     r"\((?:Dok|Foto|Photo|Sumber foto|AFP|AP|Reuters|REUTERS|ANTARA|Antara|Getty|Istimewa|Shutterstock|"
-    r"Tangkapan layar|Screenshot|Kompas|Tribun)\b[^)]{0,80}\)")
+    r"Tangkapan layar|Screenshot|Kompas|Tribun)\b[^)]{0,80}\)"
+)
 MENU_WORDS = 3  # a line this short with no sentence punctuation is navigation, a credit or a label
 
 
@@ -61,7 +63,6 @@ def find_title(text: str) -> str | None:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for line in lines[:4]:
         words = line.split()
-        if (4 <= len(words) <= 30 and not re.search(r"[.:)]$", line)
-                and not any(rx.search(line) for rx in LINE_RX)):
+        if 4 <= len(words) <= 30 and not re.search(r"[.:)]$", line) and not any(rx.search(line) for rx in LINE_RX):
             return line
     return None

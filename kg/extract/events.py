@@ -1,46 +1,57 @@
 """Events: a trigger lexicon per event class; participants, platform and date from the clause
 around the trigger (else the sentence); claims kept as claims; repeated mentions of one event
 within an article merged into one."""
+
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 
 from kg.dates import dates_agree
 from kg.document import Doc, Event
 from kg.extract import component
+from kg.extract.clauses import ABILITY, ANAPHOR, IRREALIS, NEGATION, clause_bounds, inside_quote, stem
 from kg.extract.mentions import NOT_NAME, _add
 from kg.gazetteer import load_gazetteer
-from kg.extract.clauses import (ABILITY, ANAPHOR, IRREALIS, NEGATION, clause_bounds, inside_quote, stem)
 
 TRIGGERS: dict[str, str] = {
     "Interview": r"wawancara|mewawancarai|diwawancarai|pewawancara|wawancarai|interview(?:ed|s)?",
     "Outage": r"gangguan|eror(?:nya)?|error(?:nya)?|down|tumbang|lumpuh|malfungsi|outage|"
-              r"tidak bisa diakses|tak bisa diakses|tidak dapat diakses|crash|mati total",
+    r"tidak bisa diakses|tak bisa diakses|tidak dapat diakses|crash|mati total",
     "CyberAttack": r"serangan (?:DDoS|DDOS|ddos|siber|cyber|hacker|peretas)|DDoS|diretas|peretasan|meretas|"
-                   r"dibobol|ransomware|cyber ?attack|hacked|hacking",
+    r"dibobol|ransomware|cyber ?attack|hacked|hacking",
     "Acquisition": r"membeli|dibeli|pembelian|mengakuisisi|diakuisisi|akuisisi|mengambil alih|pengambilalihan|"
-                   r"acquired|acquisition|bought",
+    r"acquired|acquisition|bought",
     "Layoff": r"PHK|pemutusan hubungan kerja|dipecat|memecat|pemecatan|diberhentikan|memberhentikan|"
-              r"merumahkan|dirumahkan|laid off|layoffs?",
+    r"merumahkan|dirumahkan|laid off|layoffs?",
     "Invitation": r"mengundang|diundang|undangan|undang|invited|invitation",
     "Communication": r"berkomunikasi|komunikasi (?:dengan|antara)|panggilan telepon|menelepon|ditelepon|bertelepon|"
-                     r"berbicara (?:dengan|melalui telepon)|interaksi|berinteraksi|bertemu dengan|phone call|spoke with|met with",
+    r"berbicara (?:dengan|melalui telepon)|interaksi|berinteraksi|bertemu dengan|phone call|spoke with|met with",
     "Endorsement": r"dukungan(?:nya)?|mendukung|didukung|endorse[sd]?|endorsement",
     "AssassinationAttempt": r"percobaan pembunuhan|upaya pembunuhan|penembakan|ditembak|"
-                            r"assassination attempt|attempted assassination",
+    r"assassination attempt|attempted assassination",
     "Election": r"pemilu|pemilihan umum|pemilihan presiden|pilpres|pilkada|pileg|pemungutan suara|election",
     "Launch": r"meluncurkan|diluncurkan|peluncuran|merilis|dirilis|launch(?:ed|es)?",
     "Ban": r"dilarang|melarang|larangan|diblokir|memblokir|pemblokiran|ditangguhkan|menangguhkan|banned|blocked|suspended",
     "Arrest": r"ditangkap|menangkap|penangkapan|diamankan polisi|ditahan|arrested|detained",
 }
-CONVERSATION = re.compile(r"(?i)\b(percakapan|dialog|diskusi|obrolan|ngobrol|mengobrol|siaran langsung|live)\b"
-                          r"(?=[^.\n]{0,40}?\b(?:di|melalui|lewat|via|on)\s+$PLATFORM)")
-NOT_TRIGGER = re.compile(r"(?i)(khusus undangan|undangan khusus|undang-undang|perundang|gangguan (?:jiwa|mental|kesehatan|pencernaan|tidur))")
+CONVERSATION = re.compile(
+    r"(?i)\b(percakapan|dialog|diskusi|obrolan|ngobrol|mengobrol|siaran langsung|live)\b"
+    r"(?=[^.\n]{0,40}?\b(?:di|melalui|lewat|via|on)\s+$PLATFORM)"
+)
+NOT_TRIGGER = re.compile(
+    r"(?i)(khusus undangan|undangan khusus|undang-undang|perundang|gangguan (?:jiwa|mental|kesehatan|pencernaan|tidur))"
+)
 CLAIM = re.compile(r"(?i)\b(menyalahkan|menuduh|mengklaim|menduga|dugaan|blamed|claimed|accused|alleged)\b")
 # What must follow the trigger in its clause: 'membeli perusahaan/Twitter', 'mendukung Trump'.
-ACQUIRED = re.compile(r"(?i)^\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b")
-OBJECT_NAME = re.compile(r"^\s+(?:(?:perusahaan|startup|platform|aplikasi|raksasa \w+)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
+# (matched where the trigger ends)
+ACQUIRED = re.compile(r"(?i)\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b")
+OBJECT_NAME = re.compile(
+    r"\s+(?:(?:perusahaan|startup|platform|aplikasi|raksasa \w+)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})"
+)
+COMPANY_WORD = re.compile(r"(?i)\b(perusahaan|platform|startup|company|firm|aplikasi)\b")
 SINGLE_PARTICIPANT = {"AssassinationAttempt", "Arrest", "Ban", "Layoff"}
 ATTRIBUTION = re.compile(r"(?i)\b(menurut|kata|ujar|ungkap|jelas|tutur|said|according to)\s+(?:[\w-]+\s+){0,4}$")
 VICTIM_CLASSES = {"AssassinationAttempt", "Arrest"}
@@ -51,59 +62,126 @@ def _adjacent(between: str, after: bool) -> bool:
     """No clause break between a trigger and a person after it: 'diblokir di Brasil, Elon Musk
     sebut' is cut; a person before the trigger is its subject ('Durov, ditangkap')."""
     return not after or "," not in between
+
+
 NO_PLATFORM_FALLBACK = {"AssassinationAttempt", "Election", "Arrest", "Communication", "Statement"}
 TRIGGER_RX = {cls: re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.I) for cls, rx in TRIGGERS.items()}
+# Where a trigger of any class starts: one pass over the text finds the few places each class's
+# pattern then needs to be tried at, instead of one pass per class. (Every trigger starts with a
+# letter: '(?=\w)' rules out the other places at once.)
+ANY_TRIGGER = re.compile(r"(?<![\w-])(?=\w)(?=(?:" + "|".join(TRIGGERS.values()) + r")(?![\w-]))", re.I)
 ORG_PARTICIPANTS = {"Acquisition", "Layoff", "Ban", "Launch", "Communication", "Invitation"}
 WRITTEN = re.compile(r"(?i)^(tulis|kicau|cuit|unggah|wrote|posted|tweeted)")
 
 
 def _in_name(doc: Doc, sentence, start: int) -> bool:
     """A capitalised trigger inside a running sentence belongs to a name ('Komisi Pemilihan Umum')."""
-    word = doc.masked[start:start + 30].split()[0]
+    word = doc.masked[start : start + 30].split()[0]
     if sentence.is_title or start == sentence.start or not (word[0].isupper() and word[1:].islower()):
         return False
-    words = doc.masked[sentence.start:sentence.end].split()
-    return sum(w[:1].isupper() for w in words) < 0.6 * len(words)  # not a title-case heading
+    return doc.memo(("running text", sentence.start, sentence.end), lambda: _running_text(doc, sentence))
 
 
-def _blocked(doc: Doc, start: int, end: int, clause_start: int) -> bool:
-    before = doc.masked[clause_start:start]
-    return (inside_quote(doc, start)
-            or _in_name(doc, doc.sentence_at(start), start)
-            or any(m.start <= start < m.end for m in doc.mentions)  # part of a name
-            or NOT_TRIGGER.search(doc.masked[max(0, start - 10):end + 12]) is not None
-            or NEGATION.search(before) is not None
-            or IRREALIS.search(before) is not None
-            or ABILITY.search(before) is not None)
+def _running_text(doc: Doc, sentence) -> bool:
+    """Is the sentence running text, not a title-case heading?"""
+    words = doc.masked[sentence.start : sentence.end].split()
+    return sum(w[:1].isupper() for w in words) < 0.6 * len(words)
 
 
-def _agents(doc: Doc, a: int, b: int, trigger_at: int, cls: str) -> tuple[list, list]:
-    """Participants and claimants in [a, b): persons (else organisations); whoever stands
-    before a claim verb that precedes the trigger only claims the event."""
-    claim = None
-    for m in CLAIM.finditer(doc.masked[a:trigger_at]):
-        claim = a + m.start()
-    ms = [m for m in doc.mentions if a <= m.start < b and not inside_quote(doc, m.start)
-          and not ATTRIBUTION.search(doc.masked[max(a, m.start - 30):m.start])]
-    people = [m for m in ms if m.entity.kind == "Person"]
+def _blocked(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    # NEGATION and IRREALIS end where the trigger starts and span six words at most: a long clause
+    # is cut to its last six words rather than copied and searched whole for every trigger in it
+    before = (
+        doc.masked[clause_start:start]
+        if start - clause_start <= 200
+        else _last_words(doc.masked, clause_start, start, 6)
+    )
+    return (
+        inside_quote(doc, start)
+        or _in_name(doc, doc.sentence_at(start), start)
+        or doc.mention_at(start) is not None  # part of a name
+        or NOT_TRIGGER.search(doc.masked[max(0, start - 10) : end + 12]) is not None
+        or NEGATION.search(before) is not None
+        or IRREALIS.search(before) is not None
+        or _first_end(doc, ABILITY, clause_start, clause_end) <= start
+    )
+
+
+def _last_words(text: str, start: int, end: int, n: int) -> str:
+    """text[start:end] cut to its last `n` whitespace-separated words."""
+    i = end
+    for _ in range(n):
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        while i > start and not text[i - 1].isspace():
+            i -= 1
+    return text[i:end]
+
+
+def _first_end(doc: Doc, words: re.Pattern, start: int, end: int) -> float:
+    """Where the first of `words` ('bisa', 'dapat') in the clause [start, end) ends, infinity if none:
+    one ending before a trigger precedes it (a trigger starts a word: no word runs into it)."""
+
+    def find() -> float:
+        m = words.search(doc.masked[start:end])
+        return start + m.end() if m else float("inf")
+
+    return doc.memo((words.pattern, start, end), find)
+
+
+def _clause_mentions(doc: Doc, a: int, b: int, seen: dict) -> tuple[list, list]:
+    """The persons and the organisations in the clause [a, b) that can take part: outside quotes,
+    not named as a source ('kata X'). Remembered in `seen` for the clause's other triggers, until
+    mentions are added."""
+    key = (a, b, len(doc.mentions))
+    if key not in seen:
+        ms = [
+            m
+            for m in doc.mentions_in(a, b)
+            if not inside_quote(doc, m.start) and not ATTRIBUTION.search(doc.masked[max(a, m.start - 30) : m.start])
+        ]
+        seen[key] = ([m for m in ms if m.entity.kind == "Person"], [m for m in ms if m.entity.kind == "Organization"])
+    return seen[key]
+
+
+def _agents(
+    doc: Doc, a: int, b: int, ms: tuple[list, list], trigger_at: int, cls: str, related: dict
+) -> tuple[list, list]:
+    """Participants and claimants among the persons and organisations `ms` of the clause [a, b):
+    persons (else organisations); whoever stands before a claim verb that precedes the trigger
+    only claims the event. `related` maps a subject of the article's relations to their objects."""
+    claims = doc.memo(("claims", a, b), lambda: [(a + m.start(), a + m.end()) for m in CLAIM.finditer(doc.masked[a:b])])
+    # the last claim verb before the trigger (a trigger starts a word: no verb runs into it)
+    i = bisect_right(claims, trigger_at, key=lambda c: c[1]) - 1
+    claim = claims[i][0] if i >= 0 else None
+    people, organisations = ms
     if not people and cls in ORG_PARTICIPANTS:
-        people = [m for m in ms if m.entity.kind == "Organization"]
+        people = organisations
     # 'Kiriyenko, wakil kepala staf pertama Putin': Putin only qualifies Kiriyenko's role
-    qualifiers = {r.object for r in doc.relations if r.subject in {m.entity.iri for m in people}}
+    qualifiers = {o for iri in {m.entity.iri for m in people} for o in related.get(iri, ())}
     people = [m for m in people if m.entity.iri not in qualifiers]
     claimed = [m for m in people if claim is not None and m.start < claim]
-    people = [m for m in people if m not in claimed]
+    people = [m for m in people if claim is None or m.start >= claim]
     if cls in SINGLE_PARTICIPANT and people:
         # the nearest person not cut off by a comma: 'X diblokir di Brasil, Elon Musk sebut...'
-        near = [m for m in people if _adjacent(doc.masked[min(m.end, trigger_at):max(m.start, trigger_at)],
-                                              m.start > trigger_at)]
+        near = [
+            m
+            for m in people
+            if _adjacent(doc.masked[min(m.end, trigger_at) : max(m.start, trigger_at)], m.start > trigger_at)
+        ]
         people = [min(near, key=lambda m: abs(m.start - trigger_at))] if near else []
     if cls in VICTIM_CLASSES and not people:
         # 'Musk, who endorsed Trump in July after an assassination attempt': the nearest person before
         sentence = doc.sentence_at(trigger_at)
-        before = [m for m in doc.mentions if sentence.start <= m.start < trigger_at and m.entity.kind == "Person"
-                  and not inside_quote(doc, m.start)]
-        people = before[-1:]
+        last = next(
+            (
+                m
+                for m in doc.mentions_in(sentence.start, trigger_at, reverse=True)
+                if m.entity.kind == "Person" and not inside_quote(doc, m.start)
+            ),
+            None,
+        )
+        people = [last] if last else []
     return list(dict.fromkeys(m.entity.iri for m in people)), list(dict.fromkeys(m.entity.iri for m in claimed))
 
 
@@ -112,30 +190,53 @@ def _acquired(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
     platform, or a capitalised name (which then becomes an organisation mention); before a
     passive one ('platform itu dibeli Musk', 'was acquired by'): a company word or a known name."""
     if PASSIVE.match(doc.masked[start:end]):
-        before = doc.masked[clause_start:start]
-        if re.search(r"(?i)\b(perusahaan|platform|startup|company|firm|aplikasi)\b", before) or \
-                doc.first_entity(clause_start, start, "Platform") or doc.first_entity(clause_start, start, "Organization"):
+        if (
+            _first_end(doc, COMPANY_WORD, clause_start, clause_end) <= start
+            or doc.first_entity(clause_start, start, "Platform")
+            or doc.first_entity(clause_start, start, "Organization")
+        ):
             return True
-    obj = doc.masked[end:clause_end]
-    if ACQUIRED.match(obj) or doc.first_entity(end, clause_end, "Platform") or \
-            doc.first_entity(end, clause_end, "Organization"):
+    # what follows the trigger in its clause, read in place
+    if (
+        ACQUIRED.match(doc.masked, end, clause_end)
+        or doc.first_entity(end, clause_end, "Platform")
+        or doc.first_entity(end, clause_end, "Organization")
+    ):
         return True
-    m = OBJECT_NAME.match(obj)
+    m = OBJECT_NAME.match(doc.masked, end, clause_end)
     if not m or m.group(1).split()[0] in NOT_NAME:
         return False
-    _add(doc, end + m.start(1), end + m.end(1), load_gazetteer().entity("Organization", m.group(1)))
-    doc.mentions.sort(key=lambda x: x.start)
+    _add(doc, m.start(1), m.end(1), load_gazetteer().entity("Organization", m.group(1)))
+    doc.sort_mentions()
     return True
 
 
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, class, trigger) for every trigger occurrence, in text order."""
-    found = [(m.start(), m.end(), cls, m.group()) for cls, rx in TRIGGER_RX.items() for m in rx.finditer(doc.masked)]
-    platforms = "|".join(sorted({re.escape(m.text) for m in doc.mentions if m.entity.kind == "Platform"}, key=len, reverse=True))
+    starts = [m.start() for m in ANY_TRIGGER.finditer(doc.masked)]
+    found = [
+        (m.start(), m.end(), cls, m.group())
+        for cls, rx in TRIGGER_RX.items()
+        for m in _matches_at(rx, doc.masked, starts)
+    ]
+    platforms = "|".join(
+        sorted({re.escape(m.text) for m in doc.mentions if m.entity.kind == "Platform"}, key=len, reverse=True)
+    )
     if platforms:
         rx = re.compile(CONVERSATION.pattern.replace("$PLATFORM", f"(?:{platforms})"))
         found += [(m.start(1), m.end(1), "Interview", m.group(1)) for m in rx.finditer(doc.masked)]
     return sorted(found)
+
+
+def _matches_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What rx.finditer(text) finds, given that its matches can only start at `starts` (ascending)."""
+    end = 0
+    for at in starts:
+        if at >= end:
+            m = rx.match(text, at)  # lookbehinds still see the text before `at`
+            if m:
+                yield m
+                end = m.end()
 
 
 def dominant_platform(doc: Doc):
@@ -157,7 +258,7 @@ def _same_event(old: Event, new: Event, anaphoric: bool) -> bool:
         return False
     if anaphoric or not p or not q or stem(old.trigger) == stem(new.trigger):
         return True
-    return p == q and old.date is not None and old.date == new.date  # 'percobaan pembunuhan' / 'penembakan' 
+    return p == q and old.date is not None and old.date == new.date  # 'percobaan pembunuhan' / 'penembakan'
 
 
 def _merge(old: Event, new: Event, anaphoric: bool) -> None:
@@ -175,30 +276,39 @@ def _merge(old: Event, new: Event, anaphoric: bool) -> None:
 @component("events")
 def events(doc: Doc) -> None:
     fallback = dominant_platform(doc)
+    related: dict = {}
+    for r in doc.relations:
+        related.setdefault(r.subject, set()).add(r.object)
     found: list[Event] = []
+    found_by_class: dict[str, list[Event]] = {}
+    clause_mentions: dict = {}
     for start, end, cls, trigger in _mentions(doc):
         sentence = doc.sentence_at(start)
         if sentence is None:
             continue
         a, b = clause_bounds(doc, sentence, start)
-        if _blocked(doc, start, end, a):
+        if _blocked(doc, start, end, a, b):
             continue
         if cls == "Acquisition" and not _acquired(doc, start, end, a, b):
             continue
-        if cls == "Endorsement" and not any(end <= m.start < min(b, end + 80) and m.entity.kind == "Person"
-                                            for m in doc.mentions):
+        if cls == "Endorsement" and not any(m.entity.kind == "Person" for m in doc.mentions_in(end, min(b, end + 80))):
             continue  # support for a decision or a plan is not an endorsement of someone
-        anaphoric = ANAPHOR.match(doc.masked[end:end + 30]) is not None and any(e.cls == cls for e in found)
+        anaphoric = ANAPHOR.match(doc.masked[end : end + 30]) is not None and cls in found_by_class
         # 'Macron menyebut penangkapan itu ...': around an anaphor stand commenters, not participants
-        participants, claimed = ([], []) if anaphoric else _agents(doc, a, b, start, cls)
+        participants, claimed = (
+            ([], [])
+            if anaphoric
+            else _agents(doc, a, b, _clause_mentions(doc, a, b, clause_mentions), start, cls, related)
+        )
         platform = doc.first_entity(a, b, "Platform") or doc.first_entity(sentence.start, sentence.end, "Platform")
         if platform is None and cls not in NO_PLATFORM_FALLBACK:
             platform = fallback
         date = doc.first_date(a, b) or doc.first_date(end, sentence.end)
         event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
-        same = next((e for e in reversed(found) if _same_event(e, event, anaphoric)), None)
+        same = next((e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric)), None)
         if same:
             _merge(same, event, anaphoric)
         else:
             found.append(event)
+            found_by_class.setdefault(cls, []).append(event)
     doc.events.extend(found)

@@ -1,4 +1,5 @@
 """Article metadata: outlet, byline (authors, editors) and publication date."""
+
 from __future__ import annotations
 
 import re
@@ -10,19 +11,38 @@ from kg.gazetteer import load_gazetteer
 
 DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z]{2,}){1,2}"
 DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<outlet>" + DOMAIN + r")(?:\s*,\s*(?P<city>[A-Z][A-Za-z .]{1,30}?))?\s*(?:-{1,2}|–|—)\s",
-    re.M)
-DATELINE_AGENCY = re.compile(r"^\s*[A-Z][A-Za-z .]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<outlet>[A-Z][A-Za-z .]{1,30})\)\s*(?:-{1,2}|–|—)\s", re.M)
-DATELINE_NAMED = re.compile(r"^\s*(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>[A-Z][\w .]{1,30}?)\s*(?:-{1,2}|–|—)\s", re.M)
-REPUBLISHED = re.compile(r"(?i)artikel ini telah (?:tayang|terbit) di\s+(?P<outlet>" + DOMAIN + r"|[A-Z][\w ]+?)(?:\s+dengan judul|\s*$|[.,])", re.M)
+    r"^\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?(?P<outlet>"
+    + DOMAIN
+    + r")(?:\s*,\s*(?P<city>[A-Z][A-Za-z .]{1,30}?))?\s*(?:-{1,2}|–|—)\s",
+    re.M,
+)
+DATELINE_AGENCY = re.compile(
+    r"^\s*[A-Z][A-Za-z .]{1,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\((?P<outlet>[A-Z][A-Za-z .]{1,30})\)\s*(?:-{1,2}|–|—)\s",
+    re.M,
+)
+DATELINE_NAMED = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Za-z .]{1,30}),\s*(?P<outlet>[A-Z][\w .]{1,30}?)\s*(?:-{1,2}|–|—)\s", re.M
+)
+REPUBLISHED = re.compile(
+    r"(?i)artikel ini telah (?:tayang|terbit) di\s+(?P<outlet>"
+    + DOMAIN
+    + r"|[A-Z][\w ]+?)(?:\s+dengan judul|\s*$|[.,])",
+    re.M,
+)
 COPYRIGHT = re.compile(r"(?i)(?:©|copyright)\s*(?:\d{4})?\s*(?P<outlet>" + DOMAIN + ")")
 SOURCE_LINE = re.compile(r"(?im)^\s*sumber\s*:\s*(?P<outlet>" + DOMAIN + r"|[A-Z][\w .]+?)\s*$")
 LOGO_LINE = re.compile(r"(?im)^\s*logo\s+(?P<outlet>[A-Z][\w .]+?)\s*$")
 
-AUTHOR_LINE = re.compile(r"(?im)^\s*(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by)\s*:?\s+(?P<names>[^|\n]+?)\s*(?:\||$)")
-DASH_BYLINE = re.compile(r"(?m)^\s*(?P<names>[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4}(?:\s*(?:,|dan|&)\s*[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4})*)\s+-\s+(?P<outlet>[a-z]+[A-Z]\w+|[A-Z][\w]*\.(?:com|co\.id|id))\s*$")
+AUTHOR_LINE = re.compile(
+    r"(?im)^\s*(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by)\s*:?\s+(?P<names>[^|\n]+?)\s*(?:\||$)"
+)
+DASH_BYLINE = re.compile(
+    r"(?m)^\s*(?P<names>[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4}(?:\s*(?:,|dan|&)\s*[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4})*)\s+-\s+(?P<outlet>[a-z]+[A-Z]\w+|[A-Z][\w]*\.(?:com|co\.id|id))\s*$"
+)
 EDITOR_LINE = re.compile(r"(?im)(?:^|\|)\s*(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>[^|\n]+?)\s*(?:\||$)")
-REPORTER_PHRASE = re.compile(r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M)
+REPORTER_PHRASE = re.compile(
+    r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M
+)
 INITIALS_LINE = re.compile(r"(?m)^\s*\((?:[a-z]{1,5}|[A-Z]{1,5})/(?P<names>[A-Z][^)]{2,60})\)\s*$")
 NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de|al))*$")
 
@@ -40,8 +60,15 @@ def outlet_entity(name: str) -> Entity:
 
 def find_outlet(text: str) -> Entity | None:
     head = text[:3000]
-    for rx, where in ((DATELINE, head), (DATELINE_AGENCY, head), (DATELINE_NAMED, head), (REPUBLISHED, text), (COPYRIGHT, text),
-                      (LOGO_LINE, head), (SOURCE_LINE, text)):
+    for rx, where in (
+        (DATELINE, head),
+        (DATELINE_AGENCY, head),
+        (DATELINE_NAMED, head),
+        (REPUBLISHED, text),
+        (COPYRIGHT, text),
+        (LOGO_LINE, head),
+        (SOURCE_LINE, text),
+    ):
         m = rx.search(where)
         if not m:
             continue
@@ -61,8 +88,13 @@ def split_names(names: str) -> list[str]:
     out = []
     for part in re.split(r"\s*(?:,|/|&|\bdan\b|\band\b)\s*", names):
         part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip(" .")
-        if (NAME.match(part) and len(part) > 2 and len(part.split()) <= 5
-                and not load_gazetteer().lookup(part, "Source") and "." not in part):
+        if (
+            NAME.match(part)
+            and len(part) > 2
+            and len(part.split()) <= 5
+            and not load_gazetteer().lookup(part, "Source")
+            and "." not in part
+        ):
             out.append(part)
     return out
 

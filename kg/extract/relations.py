@@ -1,6 +1,7 @@
 """Roles and ownership: 'Presiden Rusia Vladimir Putin' -> leaderOf Rusia, 'juru bicara Kremlin,
 Dmitry Peskov' -> spokespersonOf Kremlin, 'Pemilik media sosial X, Elon Musk' -> owns X,
 'Sergei Kiriyenko, wakil kepala staf pertama Putin' -> affiliatedWith Putin."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,11 @@ from kg.extract import component
 
 ROLES = [  # first match wins: 'wakil kepala staf' is a deputy, not a head
     (r"wakil|staf|penasihat|asisten|ajudan|deputy|adviser", "affiliatedWith"),
-    (r"presiden|president|perdana menteri|pm|raja|ratu|kanselir|gubernur|governor|bupati|wali ?kota|ketua|"
-     r"kepala|pemimpin|leader|chairman", "leaderOf"),
+    (
+        r"presiden|president|perdana menteri|pm|raja|ratu|kanselir|gubernur|governor|bupati|wali ?kota|ketua|"
+        r"kepala|pemimpin|leader|chairman",
+        "leaderOf",
+    ),
     (r"ceo|chief executive|direktur utama|dirut|bos|boss", "ceoOf"),
     (r"pendiri|founder|co-founder", "founderOf"),
     (r"juru bicara|jubir|spokesperson|spokesman", "spokespersonOf"),
@@ -19,7 +23,9 @@ ROLES = [  # first match wins: 'wakil kepala staf' is a deputy, not a head
     (r"anggota|member|capres dari|politikus|politisi|karyawan|pegawai", "memberOf"),
 ]
 TARGET_KINDS = {"Organization", "Place", "Platform", "Person"}
-FILLER = re.compile(r"^[\s,]*(?:(?:dan|and|&|,|Inc\.?|Corp\.?|media sosial|platform|perusahaan|aplikasi|negara)\s*)*$", re.I)
+FILLER = re.compile(
+    r"^[\s,]*(?:(?:dan|and|&|,|Inc\.?|Corp\.?|media sosial|platform|perusahaan|aplikasi|negara)\s*)*$", re.I
+)
 
 
 def _role(words: str) -> str | None:
@@ -41,21 +47,27 @@ def relations(doc: Doc) -> None:
         # ROLE TARGET [dan TARGET] [,] PERSON
         j, targets = i - 1, []
         gap_end = person.start
-        while j >= 0 and ms[j].start >= sentence.start and ms[j].entity.kind in TARGET_KINDS - {"Person"} \
-                and FILLER.match(doc.masked[ms[j].end:gap_end]):
+        while (
+            j >= 0
+            and ms[j].start >= sentence.start
+            and ms[j].entity.kind in TARGET_KINDS - {"Person"}
+            and FILLER.match(doc.masked[ms[j].end : gap_end])
+        ):
             targets.insert(0, ms[j])
             gap_end = ms[j].start
             j -= 1
         if targets:
-            lead = doc.masked[max(sentence.start, targets[0].start - 40):targets[0].start]
+            lead = doc.masked[max(sentence.start, targets[0].start - 40) : targets[0].start]
             m = re.search(r"(?i)([\w -]{2,40}?)\s*$", lead)
             prop = _role(m.group(1).split(",")[-1]) if m else None
             if prop:
                 for t in targets:
                     doc.relations.append(Relation(person.entity.iri, prop, t.entity.iri, sentence))
         # PERSON, ROLE ... TARGET
-        after = doc.masked[person.end:min(sentence.end, person.end + 60)]
-        m = re.match(r"^,\s*([a-zA-Z -]{2,40}?)\s*$", after[: next((k.start - person.end for k in ms[i + 1:i + 2]), 0)] or "")
+        after = doc.masked[person.end : min(sentence.end, person.end + 60)]
+        m = re.match(
+            r"^,\s*([a-zA-Z -]{2,40}?)\s*$", after[: next((k.start - person.end for k in ms[i + 1 : i + 2]), 0)] or ""
+        )
         if m and i + 1 < len(ms) and ms[i + 1].entity.kind in TARGET_KINDS:
             prop = _role(m.group(1))
             if prop:

@@ -1,74 +1,120 @@
 """Statements: direct quotes with their speaker, verb, platform and date; 'kata dia' and
 'ujarnya' resolve to the last named speaker; 'X membantah bahwa ...' is an indirect statement."""
+
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from kg.document import Doc, Event, Quote
+from kg.document import Doc, Event, Mention, Quote
 from kg.extract import component
 from kg.extract.clauses import inside_quote
 from kg.extract.events import WRITTEN, dominant_platform
 from kg.extract.mentions import NAME_SEQ, _add, _person_entity
 
-VERBS = (r"kata|ujar|ucap|tulis|ungkap|tegas|jelas|terang|tutur|imbuh|tambah|sebut|cetus|kicau|lanjut|"
-         r"papar|pungkas|akui|said|says|wrote|added|told")
-AFTER = re.compile(r"^[\s,]*(?i:(" + VERBS + r")(nya)?)\b(?P<rest>[^\n]*)")
-BEFORE = re.compile(r"(?i)\b(berkata|mengatakan|menulis|menuliskan|mengungkapkan|menegaskan|menjelaskan|"
-                    r"menyatakan|menambahkan|mencuit|said|wrote|menurut)\b[^\"“]*[:,]?\s*$")
-INDIRECT = re.compile(r"(?i)\b(mengatakan|menyatakan|membantah|menegaskan|mengungkapkan|menyebut|mengklaim|"
-                      r"mengakui|menuturkan|menjelaskan|said|denied|claimed)\b(?:\s+\S+){0,3}?\s+(bahwa|that)\b")
-PRONOUN = re.compile(r"(?i)^\s*(dia|ia|beliau|mereka|he|she)\b")
+VERBS = (
+    r"kata|ujar|ucap|tulis|ungkap|tegas|jelas|terang|tutur|imbuh|tambah|sebut|cetus|kicau|lanjut|"
+    r"papar|pungkas|akui|said|says|wrote|added|told"
+)
+AFTER = re.compile(r"[\s,]*(?i:(" + VERBS + r")(nya)?)\b")  # matched where a quote ends
+BEFORE = re.compile(
+    r"(?i)\b(berkata|mengatakan|menulis|menuliskan|mengungkapkan|menegaskan|menjelaskan|"
+    r"menyatakan|menambahkan|mencuit|said|wrote|menurut)\b[^\"“]*[:,]?\s*$"
+)
+INDIRECT = re.compile(
+    r"(?i)\b(mengatakan|menyatakan|membantah|menegaskan|mengungkapkan|menyebut|mengklaim|"
+    r"mengakui|menuturkan|menjelaskan|said|denied|claimed)\b(?:\s+\S+){0,3}?\s+(bahwa|that)\b"
+)
+PRONOUN = re.compile(r"(?i)\s*(dia|ia|beliau|mereka|he|she)\b")  # matched where the speaker stands
+NAME_AFTER = re.compile(r"\s*((?:[a-z]+\s+){0,4}?)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+SPACES = re.compile(r"\s*")
+NEWLINE = re.compile(r"\n")
 HANDLE = re.compile(r"@\w+")
 MIN_QUOTE_WORDS = 4
 
 
-def _agents_before(doc: Doc, offset: int) -> list[tuple[int, object]]:
-    """Named agents (persons, or handles as None) mentioned before `offset`, outside quotes."""
-    out = [(m.start, m.entity) for m in doc.mentions
-           if m.end <= offset and m.entity.kind == "Person" and not inside_quote(doc, m.start)]
-    out += [(m.start(), None) for m in HANDLE.finditer(doc.masked[:offset]) if not inside_quote(doc, m.start())]
-    return sorted(out, key=lambda t: t[0])
+class _Agents:
+    """The named agents outside quotes, by offset: persons and handles ('@akun'), for 'ujarnya'
+    and 'kata dia', which refer to the last one named."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.persons = [
+            m for m in doc.mention_index().by_start if m.entity.kind == "Person" and not inside_quote(doc, m.start)
+        ]
+        self.ends = [m.end for m in self.persons]  # mentions never overlap: in text order, ends are too
+        self.handles = [m.start() for m in HANDLE.finditer(doc.masked) if not inside_quote(doc, m.start())]
+
+    def added(self, mention: Mention) -> None:
+        """A person mention found while statements are extracted."""
+        if not inside_quote(self.doc, mention.start):
+            i = bisect_left(self.ends, mention.end)
+            self.ends.insert(i, mention.end)
+            self.persons.insert(i, mention)
+
+    def last_before(self, offset: int) -> tuple[int, object] | None:
+        """(start, person entity) of the last person mentioned before `offset`, or (start, None) for
+        a handle (which wins a tie); None when no one was."""
+        i = bisect_right(self.ends, offset) - 1
+        person = self.persons[i] if i >= 0 else None
+        j = bisect_right(self.handles, offset - 2) - 1  # its '@' and a letter before `offset`
+        handle = self.handles[j] if j >= 0 else None
+        if handle is not None and (person is None or handle >= person.start):
+            return handle, None
+        return (person.start, person.entity) if person else None
 
 
-def _speaker_after(doc: Doc, start: int, rest: str):
-    """The speaker named right after the verb: a pronoun, a handle, a known or new person."""
-    if PRONOUN.match(rest):
-        agents = _agents_before(doc, start)
-        return agents[-1][1] if agents else None
-    if HANDLE.match(rest.strip()):
+def _speaker_after(doc: Doc, start: int, end: int, agents: _Agents):
+    """The speaker named right after the verb, in doc.masked[start:end] (the rest of the line or
+    sentence, looked at in place, not copied): a pronoun, a handle, a known or new person."""
+    text = doc.masked
+    if PRONOUN.match(text, start, end):
+        agent = agents.last_before(start)
+        return agent[1] if agent else None
+    head = SPACES.match(text, start, end).end()
+    if HANDLE.match(text, head, end):
         return None
-    head = start + len(rest) - len(rest.lstrip())
-    window_end = min(head + 60, start + len(rest))
-    for m in doc.mentions:
-        if head <= m.start < window_end and m.entity.kind == "Person":
+    window_end = min(head + 60, end)
+    for m in doc.mentions_in(head, window_end):
+        if m.entity.kind == "Person":
             return m.entity
-    m = re.match(r"\s*((?:[a-z]+\s+){0,4}?)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})", rest)
+    m = NAME_AFTER.match(text, start, end)
     if m and m.group(1).strip() and NAME_SEQ.search(m.group(0)):
-        a = start + m.start(2)
+        a = m.start(2)
         entity = _person_entity(m.group(2))
-        _add(doc, a, start + m.end(2), entity)
+        known = len(doc.mentions)
+        _add(doc, a, m.end(2), entity)
+        if len(doc.mentions) > known:
+            agents.added(doc.mentions[-1])
         return entity
     return None
 
 
-def _after_speaker(doc: Doc, q: Quote):
-    line_end = doc.masked.find("\n", q.end)
-    m = AFTER.match(doc.masked[q.end: line_end if line_end >= 0 else len(doc.masked)])
+def _after_speaker(doc: Doc, q: Quote, agents: _Agents):
+    line_end = _line_end(doc, q.end)
+    m = AFTER.match(doc.masked, q.end, line_end)
     if not m:
         return None, None
-    rest_start = q.end + m.start("rest")
+    rest_start = m.end()
     if m.group(2):  # 'ujarnya': the last named speaker
-        agents = _agents_before(doc, q.start)
-        return (agents[-1][1] if agents else None), rest_start
-    return _speaker_after(doc, rest_start, m.group("rest")), rest_start
+        agent = agents.last_before(q.start)
+        return (agent[1] if agent else None), rest_start
+    return _speaker_after(doc, rest_start, line_end, agents), rest_start
+
+
+def _line_end(doc: Doc, offset: int) -> int:
+    """Where the line with `offset` ends."""
+    newlines = doc.memo("newlines", lambda: [m.start() for m in NEWLINE.finditer(doc.masked)])
+    i = bisect_left(newlines, offset)
+    return newlines[i] if i < len(newlines) else len(doc.masked)
 
 
 def _before_speaker(doc: Doc, q: Quote):
     sentence = doc.sentence_at(q.start)
-    if not sentence or not BEFORE.search(doc.masked[sentence.start:q.start]):
+    if not sentence or not BEFORE.search(doc.masked[sentence.start : q.start]):
         return None
-    for m in doc.mentions:
-        if sentence.start <= m.start < q.start and m.entity.kind == "Person":
+    for m in doc.mentions_in(sentence.start, q.start):
+        if m.entity.kind == "Person":
             return m.entity
     return None
 
@@ -80,10 +126,12 @@ def _platform_and_date(doc: Doc, start: int, end: int):
 @component("statements")
 def statements(doc: Doc) -> None:
     last = None
+    fallback = dominant_platform(doc)  # platform mentions stay as they are: speakers are persons
+    agents = _Agents(doc)
     for q in doc.quotes:
         if len(q.text.split()) < MIN_QUOTE_WORDS:
             continue
-        speaker, rest_start = _after_speaker(doc, q)
+        speaker, rest_start = _after_speaker(doc, q, agents)
         if speaker is None and rest_start is None:
             speaker = _before_speaker(doc, q)
         if speaker is None:
@@ -91,9 +139,9 @@ def statements(doc: Doc) -> None:
         sentence = doc.sentence_at(q.start) or doc.sentence_at(q.end - 1)
         span_end = sentence.end if sentence else q.end
         platform, date = _platform_and_date(doc, rest_start or q.end, span_end) if rest_start else (None, None)
-        if platform is None and rest_start and WRITTEN.match(doc.masked[q.end:rest_start].strip(" ,")):
-            platform = dominant_platform(doc)  # 'tulis Musk.' in a story about one platform
-        if (last and last.participants == [speaker.iri] and last.sentence.paragraph == sentence.paragraph):
+        if platform is None and rest_start and WRITTEN.match(doc.masked[q.end : rest_start].strip(" ,")):
+            platform = fallback  # 'tulis Musk.' in a story about one platform
+        if last and last.participants == [speaker.iri] and last.sentence.paragraph == sentence.paragraph:
             last.quote += " " + q.text  # the same speaker's quote, split around its attribution
             last.platform = last.platform or platform
             last.date = last.date or date
@@ -102,19 +150,21 @@ def statements(doc: Doc) -> None:
         last = Event("Statement", sentence, "quote", q.start, [speaker.iri], platform=platform, date=date, quote=q.text)
         doc.events.append(last)
     indirect_statements(doc)
-    reported_speech(doc)
+    reported_speech(doc, agents)
     merge_same_speaker(doc)
 
 
 def merge_same_speaker(doc: Doc) -> None:
     """One speaker's quotes and reported words within one paragraph are one statement."""
     kept: list[Event] = []
+    latest: dict = {}  # (speakers, paragraph) -> the statement kept for them
     others = [e for e in doc.events if e.cls != "Statement"]
     for ev in sorted((e for e in doc.events if e.cls == "Statement"), key=lambda e: e.sentence.start):
-        prev = next((k for k in reversed(kept) if k.participants == ev.participants
-                     and k.sentence.paragraph == ev.sentence.paragraph), None)
+        key = (tuple(ev.participants), ev.sentence.paragraph)
+        prev = latest.get(key)
         if prev is None:
             kept.append(ev)
+            latest[key] = ev
             continue
         if ev.quote:
             prev.quote = f"{prev.quote} {ev.quote}" if prev.quote else ev.quote
@@ -125,41 +175,62 @@ def merge_same_speaker(doc: Doc) -> None:
     doc.events[:] = others + kept
 
 
-REPORTED = re.compile(r",\s*(?i:(kata|ujar|ungkap|jelas|tutur|tegas|imbuh|sebut|papar|said))(nya)?\b(?P<rest>[^\n]*?)[.!?]?\s*$")
+REPORTED = re.compile(
+    r",\s*(?i:(kata|ujar|ungkap|jelas|tutur|tegas|imbuh|sebut|papar|said))(nya)?\b(?P<rest>[^\n]*?)[.!?]?\s*$"
+)
 ACCORDING = re.compile(r"^(?:(?i:menurut|according to))\s+(?P<rest>[^,]{3,80}),")
 
 
-def reported_speech(doc: Doc) -> None:
+def reported_speech(doc: Doc, agents: _Agents) -> None:
     """'Pertemuan itu membahas investasi, kata Menteri Luhut.' and 'Menurut Budi, ...': speech
     without quotation marks."""
     for s in doc.sentences:
-        text = doc.masked[s.start:s.end]
-        if any(q.start < s.end and s.start < q.end for q in doc.quotes):
+        text = doc.masked[s.start : s.end]
+        if doc.quote_overlaps(s.start, s.end):
             continue
         m = REPORTED.search(text)
         if m:
-            agents = _agents_before(doc, s.start + m.start()) if m.group(2) else []
-            speaker = agents[-1][1] if agents else _speaker_after(doc, s.start + m.start("rest"), m.group("rest"))
+            agent = agents.last_before(s.start + m.start()) if m.group(2) else None
+            speaker = (
+                agent[1] if agent else _speaker_after(doc, s.start + m.start("rest"), s.start + m.end("rest"), agents)
+            )
         else:
             m = ACCORDING.match(text)
             if not m:
                 continue
-            speaker = _speaker_after(doc, s.start + m.start("rest"), m.group("rest"))
+            speaker = _speaker_after(doc, s.start + m.start("rest"), s.start + m.end("rest"), agents)
         if speaker is not None:
             platform, date = _platform_and_date(doc, s.start, s.end)
-            doc.events.append(Event("Statement", s, m.group(0).split()[0].strip(",").lower(), s.start + m.start(),
-                                    [speaker.iri], platform=platform, date=date))
+            doc.events.append(
+                Event(
+                    "Statement",
+                    s,
+                    m.group(0).split()[0].strip(",").lower(),
+                    s.start + m.start(),
+                    [speaker.iri],
+                    platform=platform,
+                    date=date,
+                )
+            )
 
 
 def indirect_statements(doc: Doc) -> None:
     for s in doc.sentences:
-        for m in INDIRECT.finditer(doc.masked[s.start:s.end]):
+        for m in INDIRECT.finditer(doc.masked[s.start : s.end]):
             verb_at = s.start + m.start(1)
             if inside_quote(doc, verb_at):
                 continue
-            before = [x for x in doc.mentions if s.start <= x.start and x.end <= verb_at and x.entity.kind == "Person"]
-            if not before or verb_at - before[-1].end > 40:
+            last = next(
+                (
+                    x
+                    for x in doc.mentions_in(s.start, verb_at, reverse=True)
+                    if x.end <= verb_at and x.entity.kind == "Person"
+                ),
+                None,
+            )
+            if last is None or verb_at - last.end > 40:
                 continue
             platform, date = _platform_and_date(doc, s.start, s.end)
-            doc.events.append(Event("Statement", s, m.group(1), verb_at, [before[-1].entity.iri],
-                                    platform=platform, date=date))
+            doc.events.append(
+                Event("Statement", s, m.group(1), verb_at, [last.entity.iri], platform=platform, date=date)
+            )
