@@ -8,6 +8,7 @@ article's graph goes to the reasoner and the store as text anyway.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 
 from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
@@ -140,19 +141,32 @@ def doc_to_graph(doc: Doc, g: set) -> str:
     for at, source in doc.citations:
         _describe(g, source)
         fact(g, a, a, N["citesSource"], iri(source.iri), doc.sentence_at(at))
+    cites = Citations(doc)
     for ev in doc.events:
-        _event(g, a, doc, ev)
+        _event(g, a, doc, ev, cites)
     for r in doc.relations:
-        fact(g, a, iri(r.subject), term(NEWS[r.predicate]), iri(r.object), r.sentence, cited_in(doc, [r.sentence]))
+        fact(g, a, iri(r.subject), term(NEWS[r.predicate]), iri(r.object), r.sentence, cites.cited_in([r.sentence]))
     return a
 
 
-def cited_in(doc: Doc, sentences: list[Sentence]) -> list[str]:
-    """The sources a citation cue in these sentences names ('Reuters memberitakan ...')."""
-    return list(dict.fromkeys(iri(e.iri) for at, e in doc.citations if any(s.start <= at < s.end for s in sentences)))
+class Citations:
+    """The sources cited in an article by offset, to ask which a few sentences cite."""
+
+    def __init__(self, doc: Doc):
+        pairs = sorted((at, i) for i, (at, _) in enumerate(doc.citations))
+        self.offsets = [at for at, _ in pairs]
+        self.sources = [(i, iri(doc.citations[i][1].iri)) for _, i in pairs]
+
+    def cited_in(self, sentences: list[Sentence]) -> list[str]:
+        """The sources a citation cue in these sentences names ('Reuters memberitakan ...'), in
+        the article's citation order."""
+        found = []
+        for s in sentences:
+            found += self.sources[bisect_left(self.offsets, s.start) : bisect_left(self.offsets, s.end)]
+        return list(dict.fromkeys(src for _, src in sorted(found)))
 
 
-def _event(g: set, a: str, doc: Doc, ev) -> None:
+def _event(g: set, a: str, doc: Doc, ev, cites: Citations) -> None:
     node = f"<{a[1:-1]}-event-{ev.trigger_start}>"
     g.add((node, TYPE, term(NEWS[ev.cls])))
     g.add((a, N["reports"], node))
@@ -173,5 +187,5 @@ def _event(g: set, a: str, doc: Doc, ev) -> None:
     sentences = [ev.sentence, *ev.extra_sentences]
     for s in sentences:
         g.add((node, N["evidence"], evidence(g, a, s)))
-    for src in cited_in(doc, sentences):
+    for src in cites.cited_in(sentences):
         g.add((node, N["accordingTo"], src))
