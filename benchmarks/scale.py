@@ -124,7 +124,7 @@ def query_times(store: Path, repeat: int) -> list[tuple[str, float, float, int]]
 def _top(g, cls: str) -> str:
     q = (
         "PREFIX news: <https://w3id.org/newskg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-        "SELECT ?name (COUNT(?a) AS ?n) WHERE { ?a news:mentions ?e . ?e a %s ; skos:prefLabel ?name } "
+        "SELECT ?name (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a news:mentions ?e . ?e a %s ; skos:prefLabel ?name } "
         "GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1" % cls
     )
     rows = list(g.query(q))
