@@ -111,18 +111,22 @@ def test_add_change_delete_equals_clean_build(corpus, reference, tmp_path):
     assert (g.report.asserted, g.report.inferred) == (len(reference) - inferred, inferred), "counts kept, not recounted"
 
 
-BUILD = "import kg, sys; kg.build([sys.argv[1]], store=sys.argv[2], workers=int(sys.argv[3])).close()"
+BUILD = "import kg, sys; kg.build([sys.argv[1]], store=sys.argv[2]).close()"
 
 
-@pytest.mark.parametrize("delay", [0.8, 1.6, 2.4, 3.2, 4.0])
-def test_killed_build_is_healed_by_the_next(corpus, reference, tmp_path, delay):
-    store = tmp_path / "killed"
-    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(store), "1"], cwd=ROOT)
+def build_killed_after(corpus: Path, store: Path, delay: float) -> None:
+    """Start a build in another process and kill -9 it after `delay` seconds (if still running)."""
+    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(store)], cwd=ROOT)
     time.sleep(delay)
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert clean_build(corpus, store) == reference
+
+
+@pytest.mark.parametrize("delay", [0.8, 1.6, 2.4, 3.2, 4.0])
+def test_killed_build_is_healed_by_the_next(corpus, reference, tmp_path, delay):
+    build_killed_after(corpus, tmp_path / "killed", delay)
+    assert clean_build(corpus, tmp_path / "killed") == reference
 
 
 @pytest.fixture(scope="module")
@@ -145,11 +149,7 @@ def test_killed_incremental_build_is_healed_by_the_next(corpus, reference, parti
     the next build ends with the store of one clean build."""
     store = tmp_path / "store"
     shutil.copytree(partial[1], store)
-    proc = subprocess.Popen([sys.executable, "-c", BUILD, str(corpus), str(store), "1"], cwd=ROOT)
-    time.sleep(delay)
-    if proc.poll() is None:
-        os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
+    build_killed_after(corpus, store, delay)
     assert clean_build(corpus, store) == reference
 
 
