@@ -68,10 +68,10 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def fingerprint(reason: bool = True) -> str:
+def fingerprint(reasoner: str | None = "rules") -> str:
     """What every article's graphs depend on besides its own text: the extraction, mapping and
-    reasoning code, the ontology, the gazetteer, and whether reasoning runs. When it changes,
-    every article is extracted again."""
+    reasoning code, the ontology, the gazetteer, and which reasoner runs (None: none). When it
+    changes, every article is extracted again."""
     package = Path(__file__).resolve().parent
     code = sorted((package / "extract").glob("*.py")) + sorted((package / "reason").glob("*.py"))
     code += [
@@ -90,7 +90,7 @@ def fingerprint(reason: bool = True) -> str:
             "build.py",
         )
     ]
-    h = hashlib.sha256(b"reason" if reason else b"no-reason")
+    h = hashlib.sha256(f"reasoner {reasoner}".encode())
     for f in code + [ontology_file("news.ttl"), ontology_file("entities.ttl")]:
         h.update(f.read_bytes())
     return h.hexdigest()
@@ -207,14 +207,15 @@ def _digest(hashes: dict) -> str:
 def build_into(
     store: Store,
     paths: list[Path],
-    reason_over: bool = True,
+    reasoner: str | None = "rules",
     workers: int = 1,
     full: bool = False,
     progress: Callable[[Path], None] | None = None,
     dask=None,
 ) -> BuildReport:
-    """Bring `store` up to date with the articles under `paths`. A bad article is reported in
-    `report.errors` and skipped; the others are built. Only new or changed articles are
+    """Bring `store` up to date with the articles under `paths`, reasoning with the reasoner
+    named `reasoner` (None: none). A bad article is reported in `report.errors` and skipped;
+    the others are built. Only new or changed articles are
     extracted (`full=True` extracts all again); `workers` > 1 extracts in that many processes,
     `dask` (a scheduler address or a `distributed.Client`) on a Dask cluster, with the same
     result as one process."""
@@ -222,20 +223,20 @@ def build_into(
     report = BuildReport()
     files, skipped = find_articles(paths)
     report.skipped = [str(p) for p in skipped]
-    fp = fingerprint(reason_over)
+    fp = fingerprint(reasoner)
     report.full = full = full or _recorded(store, NEWS.contentHash) != fp
     known = {} if full else article_hashes(store)
     links_current = not full and _recorded(store, NEWS.linkedFor) == _digest(known)
     store = _Tally(store) if full else _tally(store, links_current)
     if full:
-        _start_over(store, reason_over)
+        _start_over(store, reasoner)
     seen: set[str] = set()
     new_events: list[EventFacts] = []
     changed: set[str] = set()
     hashes = dict(known)
     writer = _Writer(store, set(known), bulk=full)
 
-    def jobs() -> Iterator[tuple[Doc, bool]]:
+    def jobs() -> Iterator[tuple[Doc, str | None]]:
         for path in files:
             docs, errors = _read(path)
             report.errors += errors
@@ -245,7 +246,7 @@ def build_into(
                 if known.get(name) == hashlib.sha256(doc.raw).hexdigest():
                     report.unchanged += 1
                 else:
-                    yield doc, reason_over
+                    yield doc, reasoner
             if progress:
                 progress(path)
 
@@ -260,7 +261,7 @@ def build_into(
             changed.add(result.graph)
             report.extracted += 1
         writer.flush()
-    report.reasoned = reason_over and report.extracted > 0
+    report.reasoned = bool(reasoner) and report.extracted > 0
     with _phase(report, "remove"):
         for name in known:
             if name not in seen:
@@ -273,10 +274,10 @@ def build_into(
         with _phase(report, "link"):
             links = relink(store, new_events, changed, "new" if full else "incremental" if links_current else "all")
         with _phase(report, "reason across articles"):
-            if reason_over:
+            if reasoner:
                 from kg.reason.across import reason_across
 
-                reason_across(store, links, changed if links_current else None, bulk=full)
+                reason_across(store, links, changed if links_current else None, bulk=full, reasoner=reasoner)
                 report.reasoned = True
     _record(store.store, fp, _digest(hashes), store)
     with _phase(report, "count"):
@@ -294,17 +295,17 @@ def _read(path: Path) -> tuple[list[Doc], list[str]]:
     return docs, [str(e) for e in errors]
 
 
-def _start_over(store: Store, reason: bool) -> None:
-    """A first build, or one after the code, ontology or gazetteer changed: empty the store and
-    put the static graphs (and what they imply) in."""
-    from kg.reason import Reasoner
+def _start_over(store: Store, reasoner: str | None) -> None:
+    """A first build, or one after the code, ontology, gazetteer or reasoner changed: empty the
+    store and put the static graphs (and what they imply) in."""
+    from kg.reason import reasoner as reasoner_named
 
     store.clear()
     graphs = static_graphs()
     for name, g in graphs.items():
         store.put_graph(name, g)
-    if reason:
-        store.add_nquads(nquads(Reasoner.default().static(), str(STATIC_INFERRED_GRAPH)))
+    if reasoner:
+        store.add_nquads(nquads(reasoner_named(reasoner).static(), str(STATIC_INFERRED_GRAPH)))
 
 
 def _drop_orphans(store: Store) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 
 import typer
@@ -16,9 +17,12 @@ from kg.knowledge_graph import KnowledgeGraph, build, load
 from kg.knowledge_graph import open as open_store
 from kg.queries import QueryError, catalogue
 from kg.reader import ArticleError, find_articles
+from kg.reason import REASONERS
 from kg.results import FORMATS, write_result
 from kg.serialize import FormatError, format_for
 from kg.store import default_store_path
+
+Reasoners = Enum("Reasoners", {name: name for name in REASONERS}, type=str)
 
 app = typer.Typer(
     help="newskg: build, query and export knowledge graphs of news articles.",
@@ -76,6 +80,9 @@ def build_cmd(
     ),
     store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
     reason: bool = typer.Option(True, "--reason/--no-reason", help="Run OWL RL reasoning (incremental)."),
+    reasoner: Reasoners = typer.Option(
+        "rules", "--reasoner", help="rules (fast, incremental) or owlrl (the reference engine, ~100x slower)."
+    ),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extract in this many processes."),
     full: bool = typer.Option(False, "--full", help="Extract every article again, changed or not."),
     dask: str | None = typer.Option(
@@ -104,6 +111,7 @@ def build_cmd(
             g = build(
                 paths,
                 reason=reason,
+                reasoner=reasoner.value,
                 store=location,
                 workers=workers,
                 full=full,

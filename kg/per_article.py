@@ -9,7 +9,7 @@ import hashlib
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 
 from kg.document import Doc
 from kg.extract import extract
@@ -33,25 +33,26 @@ class Extracted:
     inferred: int
 
 
-def extract_article(doc: Doc, reason: bool = True) -> Extracted:
-    """Extract one article and reason over it: its graph and inferred graph as N-Quads."""
-    from kg.reason import Reasoner
+def extract_article(doc: Doc, reasoner: str | None = "rules") -> Extracted:
+    """Extract one article and reason over it with the reasoner named `reasoner` (None: no
+    reasoning): its graph and inferred graph as N-Quads."""
+    from kg.reason import reasoner as reasoner_named
 
     extract(doc)
     asserted: set = set()
     doc_to_graph(doc, asserted)
     name = str(article_graph(doc.stem))
-    inferred = Reasoner.default().article(asserted) if reason else set()
+    inferred = reasoner_named(reasoner).article(asserted) if reasoner else set()
     text = nquads(asserted, name) + nquads(inferred, str(inferred_graph(name)))
     content = hashlib.sha256(doc.raw).hexdigest()
     return Extracted(name, content, text, events_of(name, asserted), len(asserted), len(inferred))
 
 
-def extract_or_error(job: tuple[Doc, bool]) -> Extracted | str:
+def extract_or_error(job: tuple[Doc, str | None]) -> Extracted | str:
     """`extract_article`, or the one-line reason it failed: one bad article never stops a build."""
-    doc, reason = job
+    doc, reasoner = job
     try:
-        return extract_article(doc, reason)
+        return extract_article(doc, reasoner)
     except Exception as e:  # noqa: BLE001 (any failure of one article is reported and skipped)
         detail = str(e).splitlines()[0][:200] if str(e) else ""
         return f"{doc.source_name}: extraction failed ({type(e).__name__}: {detail})"
@@ -63,7 +64,7 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
-def run(jobs: Iterable[tuple[Doc, bool]], workers: int = 1, dask=None) -> Iterator[Extracted | str]:
+def run(jobs: Iterable[tuple[Doc, str | None]], workers: int = 1, dask=None) -> Iterator[Extracted | str]:
     """Results of `extract_or_error` in input order: serially, from `workers` processes, or from
     a Dask cluster (`dask`: a scheduler address or a `distributed.Client`)."""
     if dask is not None:
@@ -72,15 +73,18 @@ def run(jobs: Iterable[tuple[Doc, bool]], workers: int = 1, dask=None) -> Iterat
     if workers <= 1:
         yield from map(extract_or_error, jobs)
         return
-    from kg.reason import Reasoner
+    from kg.reason import reasoner
 
-    Reasoner.default()  # loaded once here; forked workers inherit it
+    chunks = batched(jobs, CHUNK * workers)
+    first = next(chunks, [])
+    for name in {r for _, r in first if r}:
+        reasoner(name)  # made once here: the forked workers inherit it
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk in batched(jobs, CHUNK * workers):
+        for chunk in chain([first], chunks):
             yield from pool.imap(extract_or_error, chunk, chunksize=8)
 
 
-def _on_dask(jobs: Iterable[tuple[Doc, bool]], dask) -> Iterator[Extracted | str]:
+def _on_dask(jobs: Iterable[tuple[Doc, str | None]], dask) -> Iterator[Extracted | str]:
     try:
         from distributed import Client
     except ImportError:

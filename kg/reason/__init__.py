@@ -7,9 +7,10 @@ chains of transitive properties) is derived from that small cross-article part a
     >>> r.article(triples)              # inferred from one article's triples
     >>> r.across(linked_triples)        # inferred across articles
 
-Triples are tuples of N-Triples term strings (`kg.ntriples`). `infer(graph, engine)` runs a
-whole rdflib graph through an engine registered by name: `rules` (this one) or `owlrl` (the
-reference, slow).
+Triples are tuples of N-Triples term strings (`kg.ntriples`). `reasoner(name)` gives the
+reasoner a build uses, by name: `rules` (this one, the default) or `owlrl` (the reference: the
+same three methods, each one an owlrl run; slow). `infer(graph, engine)` runs a whole rdflib
+graph through an engine of either name.
 """
 
 from __future__ import annotations
@@ -70,6 +71,58 @@ class Reasoner:
     def transitive(self) -> set[str]:
         """Predicates whose chains can cross articles."""
         return set(self.rules.transitive)
+
+
+class OwlrlReasoner:
+    """The same three methods as `Reasoner`, each one owlrl run over the ontology, the gazetteer
+    and the given triples: the reference engine, about 100 times slower (`--reasoner owlrl`)."""
+
+    def __init__(self, ontology: Graph, gazetteer: Graph):
+        from kg.reason.reference import owlrl_closure
+
+        self.base = triples(ontology) | triples(gazetteer)
+        self._static = owlrl_closure(to_rdflib(self.base))
+        closed = Graph()
+        for t in to_rdflib(self.base | self._static):
+            closed.add(t)
+        self._transitive = Rules.from_schema(closed).transitive
+
+    def static(self) -> set[Triple]:
+        return set(self._static)
+
+    def article(self, asserted: Iterable[Triple]) -> set[Triple]:
+        from kg.reason.reference import owlrl_closure
+
+        given = set(asserted)
+        return owlrl_closure(to_rdflib(self.base | given)) - self._static - given
+
+    def across(self, part: Iterable[Triple]) -> set[Triple]:
+        return self.article(part)
+
+    @property
+    def transitive(self) -> set[str]:
+        return set(self._transitive)
+
+
+REASONERS = ("rules", "owlrl")
+
+
+def reasoner(name: str = "rules") -> Reasoner | OwlrlReasoner:
+    """The reasoner called `name` for the packaged ontology and gazetteer (made once a process)."""
+    if name == "rules":
+        return Reasoner.default()
+    if name == "owlrl":
+        return _owlrl_default()
+    raise ValueError(f"unknown reasoner {name!r} (known: {', '.join(REASONERS)})")
+
+
+@lru_cache(maxsize=1)
+def _owlrl_default() -> OwlrlReasoner:
+    from kg.names import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+    from kg.static import static_graphs
+
+    graphs = static_graphs()
+    return OwlrlReasoner(graphs[ONTOLOGY_GRAPH], graphs[ENTITIES_GRAPH])
 
 
 @lru_cache(maxsize=1)
@@ -149,4 +202,4 @@ def infer(asserted: Graph, engine: str = "rules") -> set[Triple]:
     return ENGINES[engine](asserted)
 
 
-__all__ = ["ENGINES", "Reasoner", "infer", "is_noise", "register"]
+__all__ = ["ENGINES", "REASONERS", "OwlrlReasoner", "Reasoner", "infer", "is_noise", "reasoner", "register"]

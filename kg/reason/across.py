@@ -15,7 +15,7 @@ from rdflib import URIRef
 from kg.linking import article_of_event
 from kg.names import ARTICLE_PREFIX, LINKS_INFERRED_GRAPH
 from kg.ntriples import nquads
-from kg.reason import Reasoner
+from kg.reason import reasoner as reasoner_named
 
 CROSS_PREFIX = str(LINKS_INFERRED_GRAPH) + "/"
 TRANSITIVE_GRAPH = CROSS_PREFIX + "transitive"
@@ -27,11 +27,12 @@ HELD = """SELECT DISTINCT ?s ?p ?o WHERE { VALUES (?s ?p ?o) { %s }
   GRAPH ?g { ?s ?p ?o } FILTER(!STRSTARTS(STR(?g), "%s")) }"""
 
 
-def reason_across(store, links: set, changed: set[str] | None, bulk: bool = False) -> int:
+def reason_across(store, links: set, changed: set[str] | None, bulk: bool = False, reasoner: str = "rules") -> int:
     """Bring the cross-article inferred graphs up to date with `links` (owl:sameAs triples);
     `changed`: the article graphs this build changed (None: all may have); `bulk`: write with
-    the bulk loader (a first build). Returns the number of groups derived again."""
-    reasoner = Reasoner.default()
+    the bulk loader (a first build); `reasoner`: its name. Returns the number of groups derived
+    again."""
+    engine = reasoner_named(reasoner)
     wanted = {group_graph(g): g for g in groups(links)}
     existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
     todo = {
@@ -46,17 +47,17 @@ def reason_across(store, links: set, changed: set[str] | None, bulk: bool = Fals
     derived = {}
     for name, members in sorted(todo.items()):
         part = set().union(*(by_event[e] | around[e] for e in members))
-        derived[name] = (reasoner.across(part), set(members))
+        derived[name] = (engine.across(part), set(members))
     if changed is None or changed:
         part = set()
-        for p in sorted(reasoner.transitive):
+        for p in sorted(engine.transitive):
             part |= set(
                 store.select(
                     'SELECT ?s ?o WHERE { GRAPH ?g { ?s %s ?o } FILTER(STRSTARTS(STR(?g), "%s")) }'
                     % (p, ARTICLE_PREFIX)
                 )
             )
-        derived[TRANSITIVE_GRAPH] = (reasoner.across(part) if part else set(), set())
+        derived[TRANSITIVE_GRAPH] = (engine.across(part) if part else set(), set())
     held = _held(
         store,
         [t for inferred, members in derived.values() for t in inferred if t[0] not in members and t[2] not in members],
