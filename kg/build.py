@@ -26,11 +26,13 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 from kg.document import Doc
+from kg.entity_names import refresh_names
 from kg.linking import EventFacts, relink
 from kg.names import (
     ARTICLE_PREFIX,
     GRAPH,
     LINKS_GRAPH,
+    NAMES_GRAPH,
     NEWS,
     STATIC_INFERRED_GRAPH,
     article_graph,
@@ -136,6 +138,8 @@ class _Tally:
         return getattr(self.store, name)
 
     def _add(self, graph: str, n: int) -> None:
+        if graph in UNCOUNTED:
+            return
         if is_inferred(graph):
             self.inferred += n
         else:
@@ -164,6 +168,7 @@ class _Tally:
         self.asserted = self.inferred = 0
 
 
+UNCOUNTED = {str(BUILD_GRAPH), str(NAMES_GRAPH)}  # the build record, and an index of names held elsewhere
 GRAPH_OF_LINE = re.compile(r"<([^<>\s]*)> \.\n")
 
 
@@ -194,8 +199,7 @@ def _tally(store: Store, trusted: bool) -> _Tally:
         return _Tally(store, int(recorded[0]), int(recorded[1]))
     tally = _Tally(store)
     for g, n in store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
-        if g[1:-1] != str(BUILD_GRAPH):
-            tally._add(g[1:-1], int(n[1 : n.index('"', 1)]))
+        tally._add(g[1:-1], int(n[1 : n.index('"', 1)]))
     return tally
 
 
@@ -271,6 +275,8 @@ def build_into(
                 report.removed += 1
         _drop_orphans(store)
     if changed or not links_current:
+        with _phase(report, "names"):
+            refresh_names(store, changed & hashes.keys(), everything=full or not links_current, bulk=full)
         with _phase(report, "link"):
             links = relink(store, new_events, changed, "new" if full else "incremental" if links_current else "all")
         with _phase(report, "reason across articles"):

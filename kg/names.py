@@ -21,6 +21,7 @@ INFERRED_GRAPH = GRAPH["inferred"]  # every inferred graph's name starts with th
 STATIC_INFERRED_GRAPH = GRAPH["inferred/static"]  # from the ontology and the gazetteer
 LINKS_INFERRED_GRAPH = GRAPH["inferred/links"]  # across articles: linked events, transitive chains
 LINKS_GRAPH = GRAPH["links"]
+NAMES_GRAPH = GRAPH["names"]  # each entity's names and name keys once (kg.entity_names)
 ARTICLE_PREFIX = str(GRAPH["article-"])  # every article graph's name starts with this
 
 KINDS = ("Person", "Platform", "Organization", "Place", "Source")

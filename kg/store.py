@@ -77,6 +77,11 @@ class MemoryStore:
         """Add N-Quads (every quad in a named graph)."""
         self.ds.parse(data=text, format="nquads")
 
+    def remove_nquads(self, text: str) -> None:
+        """Remove N-Quads (those the store does not hold are ignored)."""
+        for s, p, o, c in Dataset().parse(data=text, format="nquads").quads((None, None, None, None)):
+            self.ds.graph(c).remove((s, p, o))
+
     def clear(self) -> None:
         for name in self.graph_names():
             self.drop_graph(name)
@@ -144,6 +149,11 @@ class OxigraphStore:
         else:
             self.db.load(data, format=self.ox.RdfFormat.N_QUADS)
 
+    def remove_nquads(self, text: str) -> None:
+        """Remove N-Quads in one transaction (those the store does not hold are ignored)."""
+        if text:
+            self.db.update("DELETE DATA { %s }" % "".join(_as_graph_block(line) for line in text.splitlines()))
+
     def clear(self) -> None:
         self.db.clear()
 
@@ -182,6 +192,12 @@ class OxigraphStore:
 
     def __len__(self) -> int:
         return len(self.db)
+
+
+def _as_graph_block(line: str) -> str:
+    """One N-Quads line as a SPARQL `GRAPH <g> { s p o }` block."""
+    body, graph = line.rstrip(" .").rsplit(" ", 1)
+    return f"GRAPH {graph} {{ {body} }}\n"
 
 
 def new_rdflib_dataset() -> Dataset:
