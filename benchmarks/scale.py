@@ -50,7 +50,9 @@ def child_build(store: Path, corpus: Path, workers: int, full: bool = False) -> 
         " 'inferred': r.inferred, 'links': r.links, 'errors': len(r.errors), 'rss_mb': rss / 1024}))\n"
     )
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"the build failed:\n{out.stderr[-3000:]}")
     result = json.loads(out.stdout.strip().splitlines()[-1])
     result["wall"] = time.perf_counter() - t0
     return result
