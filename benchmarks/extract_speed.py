@@ -23,15 +23,15 @@ from kg.reason import Reasoner
 def run(files: list[Path]) -> tuple[list[float], list[float], set]:
     reasoner = Reasoner.default()
     extraction, whole, out = [], [], set()
-    for f in files:
-        docs, _ = read_articles(f)
+    for f, key in files:
+        docs, _ = read_articles(f, key)
         for doc in docs:
             t0 = time.perf_counter()
             extract(doc)
             t1 = time.perf_counter()
             g: set = set()
             doc_to_graph(doc, g)
-            name = str(article_graph(doc.stem))
+            name = str(article_graph(doc.key))
             text = nquads(g, name) + nquads(reasoner.article(g), str(inferred_graph(name)))
             t2 = time.perf_counter()
             extraction.append(t1 - t0)

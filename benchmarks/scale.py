@@ -124,10 +124,12 @@ def query_times(store: Path, repeat: int) -> list[tuple[str, float, float, int]]
 
 
 def _top(g, cls: str) -> str:
+    """The name of the entity of class `cls` mentioned in most articles."""
     q = (
         "PREFIX news: <https://w3id.org/newskg/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
-        "SELECT ?name (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a news:mentions ?e . ?e a %s ; skos:prefLabel ?name } "
-        "GROUP BY ?name ORDER BY DESC(?n) ?name LIMIT 1" % cls
+        "SELECT ?name WHERE { { SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a news:mentions ?e . "
+        "FILTER EXISTS { ?e a %s } } GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1 } "
+        "GRAPH <https://w3id.org/newskg/graph/names> { ?e skos:prefLabel ?name } } ORDER BY ?name LIMIT 1" % cls
     )
     rows = list(g.query(q))
     return str(rows[0].name) if rows else ""

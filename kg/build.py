@@ -241,11 +241,16 @@ def build_into(
     writer = _Writer(store, set(known), bulk=full)
 
     def jobs() -> Iterator[tuple[Doc, str | None]]:
-        for path in files:
-            docs, errors = _read(path)
+        first: dict[str, str] = {}
+        for path, key in files:
+            docs, errors = _read(path, key)
             report.errors += errors
             for doc in docs:
-                name = str(article_graph(doc.stem))
+                name = str(article_graph(doc.key))
+                if name in first:  # two keys with one hash: both named, the second skipped
+                    report.errors.append(f"{doc.source_name}: the same article name as {first[name]}, skipped")
+                    continue
+                first[name] = doc.source_name
                 seen.add(name)
                 if known.get(name) == hashlib.sha256(doc.raw).hexdigest():
                     report.unchanged += 1
@@ -293,9 +298,9 @@ def build_into(
     return report
 
 
-def _read(path: Path) -> tuple[list[Doc], list[str]]:
+def _read(path: Path, key: str) -> tuple[list[Doc], list[str]]:
     try:
-        docs, errors = read_articles(path)
+        docs, errors = read_articles(path, key)
     except ArticleError as e:
         return [], [str(e)]
     return docs, [str(e) for e in errors]

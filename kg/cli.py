@@ -29,7 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay on one line, however long
 out = Console()
 
 
@@ -56,8 +56,8 @@ def _source(data: Path | None, store: Path | None) -> KnowledgeGraph:
     path = default_store_path(store)
     try:
         return open_store(path)
-    except FileNotFoundError:
-        fail(f"{path}: no store here (run `kg build PATH` first, or give --data FILE)")
+    except FileNotFoundError as e:
+        fail(f"{e}, or give --data FILE")
     except OSError as e:  # a store locked by a running build, for instance
         fail(f"{path}: cannot open the store ({str(e).splitlines()[0]})")
 
@@ -171,8 +171,8 @@ def query_cmd(
     if data is not None and endpoint is not None:
         fail("give at most one of --data FILE or --endpoint URL")
     params = _params(param)
+    source = Endpoint(endpoint, timeout=timeout) if endpoint else _source(data, store)
     try:
-        source = Endpoint(endpoint, timeout=timeout) if endpoint else _source(data, store)
         result = source.query(query, **params)
     except (QueryError, EndpointError) as e:
         fail(str(e))

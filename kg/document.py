@@ -87,7 +87,7 @@ class Doc:
     text: str
     raw: bytes = b""  # the bytes read, for the content hash
     source_name: str = ""  # news:sourceFile: the file's base name ('feed.jsonl:3' for a line)
-    stem: str = ""  # names the article's IRI and graph
+    key: str = ""  # names the article's IRI and graph: its path under the corpus root ('#id' for a record)
     hints: dict = field(default_factory=dict)  # metadata the input format gave (HTML, JSON Lines)
     masked: str = ""  # `text` with boilerplate blanked out, same length
     title: str | None = None

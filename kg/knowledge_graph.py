@@ -108,6 +108,8 @@ def build(
         progress=progress,
         dask=dask,
     )
+    if isinstance(target, OxigraphStore):
+        target.publish()  # readers see the store as this build left it, from now on
     return KnowledgeGraph(target, report)
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from pathlib import PurePosixPath
 
 from rdflib import Namespace
 
@@ -66,12 +68,21 @@ def entity_iri(kind: str, label: str):
     return ID[f"{kind.lower()}-{slug(label)}"]
 
 
-def article_iri(stem: str):
-    return ID[f"article-{slug(stem)}"]
+def article_id(key: str) -> str:
+    """An article's name in IRIs, from its key (its path under the corpus root, '#id' for a JSON
+    Lines record): the key's words, readable, and a hash of the exact key, so that two keys never
+    share a name ('Berita A.txt' and 'berita-a.txt', 'a.txt' and 'a.html', any non-Latin name)."""
+    path, _, record = key.partition("#")
+    words = slug(str(PurePosixPath(path).with_suffix("")) + (f" {record}" if record else ""))[:60].strip("-")
+    return f"{words}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:12]}"
 
 
-def article_graph(stem: str):
-    return GRAPH[f"article-{slug(stem)}"]
+def article_iri(key: str):
+    return ID[f"article-{article_id(key)}"]
+
+
+def article_graph(key: str):
+    return GRAPH[f"article-{article_id(key)}"]
 
 
 def inferred_graph(article_graph_name) -> object:

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 
@@ -41,7 +45,7 @@ def extract_article(doc: Doc, reasoner: str | None = "rules") -> Extracted:
     extract(doc)
     asserted: set = set()
     doc_to_graph(doc, asserted)
-    name = str(article_graph(doc.stem))
+    name = str(article_graph(doc.key))
     inferred = reasoner_named(reasoner).article(asserted) if reasoner else set()
     text = nquads(asserted, name) + nquads(inferred, str(inferred_graph(name)))
     content = hashlib.sha256(doc.raw).hexdigest()
@@ -49,13 +53,49 @@ def extract_article(doc: Doc, reasoner: str | None = "rules") -> Extracted:
 
 
 def extract_or_error(job: tuple[Doc, str | None]) -> Extracted | str:
-    """`extract_article`, or the one-line reason it failed: one bad article never stops a build."""
+    """`extract_article`, or the one-line reason it failed: one bad article never stops a build.
+    An article gets `time_budget()` seconds (in a process's main thread; Dask runs tasks in
+    threads, where only the size limit of the reader holds)."""
     doc, reasoner = job
+    where = doc.path.parent / doc.source_name
     try:
-        return extract_article(doc, reasoner)
+        with _budget(time_budget()):
+            return extract_article(doc, reasoner)
+    except ArticleTimeout:
+        return f"{where}: extraction took longer than {time_budget():g} s (KG_ARTICLE_SECONDS), skipped"
     except Exception as e:  # noqa: BLE001 (any failure of one article is reported and skipped)
-        detail = str(e).splitlines()[0][:200] if str(e) else ""
-        return f"{doc.source_name}: extraction failed ({type(e).__name__}: {detail})"
+        detail = " ".join(str(e).split())[:200]
+        return f"{where}: extraction failed ({type(e).__name__}: {detail})"
+
+
+class ArticleTimeout(BaseException):  # not an Exception: no handler inside extraction swallows it
+    """One article's extraction ran out of its time budget."""
+
+
+def time_budget() -> float:
+    """Seconds one article may take: $KG_ARTICLE_SECONDS, else 120."""
+    try:
+        return max(0.0, float(os.environ.get("KG_ARTICLE_SECONDS", "120")))
+    except ValueError:
+        return 120.0
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum, frame):
+        raise ArticleTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def batched(items: Iterable, n: int) -> Iterator[list]:

@@ -111,7 +111,7 @@ def fact(g: set, article: str, s: str, p: str, o: str, sentence: Sentence | None
 
 def doc_to_graph(doc: Doc, g: set) -> str:
     """Add the article's triples to the set `g` and return the article IRI (N-Triples)."""
-    a = iri(article_iri(doc.stem))
+    a = iri(article_iri(doc.key))
     g.add((a, TYPE, N["Article"]))
     g.add((a, N["sourceFile"], literal(doc.source_name)))
     g.add((a, N["contentHash"], literal(hashlib.sha256(doc.raw).hexdigest())))

@@ -5,7 +5,11 @@ ArticleError with a one-line reason; the rest are read."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 from kg.document import Doc
 
@@ -22,17 +26,33 @@ class ArticleError(Exception):
         self.path, self.problem = path, problem
 
 
-def find_articles(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Article files under `paths` (directories walked recursively, sorted) and the skipped ones."""
-    found, skipped = [], []
+class Input(NamedTuple):
+    """An article file and its key: its path relative to the directory it was found under (its
+    name, for a file given by itself), which names its graph."""
+
+    path: Path
+    key: str
+
+
+def find_articles(paths: list[Path]) -> tuple[list[Input], list[Path]]:
+    """Article files under `paths` (directories walked recursively, sorted) and the skipped ones.
+    A file reached twice is read once."""
+    found, skipped, seen = [], [], set()
     for p in map(Path, paths):
         if p.is_dir():
-            for f in sorted(x for x in p.rglob("*") if x.is_file() and not x.name.startswith(".")):
-                (found if f.suffix.lower() in SUFFIXES else skipped).append(f)
+            files = [(x, x.relative_to(p)) for x in sorted(p.rglob("*")) if x.is_file() and not x.name.startswith(".")]
         elif p.is_file():
-            (found if p.suffix.lower() in SUFFIXES else skipped).append(p)
+            files = [(p, Path(p.name))]
         else:
             raise ArticleError(p, "no such file or directory")
+        for f, rel in files:
+            if f.resolve() in seen:
+                continue
+            seen.add(f.resolve())
+            if f.suffix.lower() in SUFFIXES:
+                found.append(Input(f, unicodedata.normalize("NFC", rel.as_posix())))
+            else:
+                skipped.append(f)
     return found, skipped
 
 
@@ -51,12 +71,22 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(SPACES)
 
 
-def _doc(
-    path: Path, text: str, raw: bytes, name: str | None = None, stem: str | None = None, hints: dict | None = None
-) -> Doc:
+def max_chars() -> int:
+    """The longest article read, in characters: $KG_MAX_CHARS, else 1,000,000 (a long news
+    article has 20,000)."""
+    try:
+        return int(os.environ.get("KG_MAX_CHARS", "1000000"))
+    except ValueError:
+        return 1_000_000
+
+
+def _doc(path: Path, text: str, raw: bytes, key: str, name: str | None = None, hints: dict | None = None) -> Doc:
+    if len(text) > max_chars():
+        limit = f"the limit of {max_chars():,} (KG_MAX_CHARS)"
+        raise ArticleError(name or path, f"{len(text):,} characters, more than {limit}")
     if len(text.split()) < MIN_WORDS:
         raise ArticleError(name or path, "empty or too short to be an article")
-    return Doc(path=path, text=text, raw=raw, source_name=name or path.name, stem=stem or path.stem, hints=hints or {})
+    return Doc(path=path, text=text, raw=raw, source_name=name or path.name, key=key, hints=hints or {})
 
 
 def read_article(path: Path) -> Doc:
@@ -67,25 +97,31 @@ def read_article(path: Path) -> Doc:
     return docs[0]
 
 
-def read_articles(path: Path) -> tuple[list[Doc], list[ArticleError]]:
-    """All articles in one file, and the errors of the ones that could not be read."""
+def read_articles(path: Path, key: str | None = None) -> tuple[list[Doc], list[ArticleError]]:
+    """All articles in one file, and the errors of the ones that could not be read. `key`: the
+    file's key (default: its name); a JSON Lines record's is `key#id` (its "id", else its "url",
+    else its line number)."""
     path = Path(path)
+    key = key or unicodedata.normalize("NFC", path.name)
     try:
+        size = path.stat().st_size
+        if path.suffix.lower() != ".jsonl" and size > 8 * max_chars():  # not read: its bytes bound its text
+            return [], [ArticleError(path, f"{size:,} bytes, more than the limit of {max_chars():,} characters allows")]
         raw = path.read_bytes()
     except OSError as e:
         return [], [ArticleError(path, f"cannot read ({e.strerror})")]
     try:
         suffix = path.suffix.lower()
         if suffix in (".html", ".htm"):
-            return [_html(path, raw)], []
+            return [_html(path, raw, key)], []
         if suffix == ".jsonl":
-            return _jsonl(path, raw)
-        return [_doc(path, _text(path, raw), raw)], []
+            return _jsonl(path, raw, key)
+        return [_doc(path, _text(path, raw), raw, key)], []
     except ArticleError as e:
         return [], [e]
 
 
-def _html(path: Path, raw: bytes) -> Doc:
+def _html(path: Path, raw: bytes, key: str) -> Doc:
     import trafilatura
 
     html = _text(path, raw)
@@ -103,39 +139,66 @@ def _html(path: Path, raw: bytes) -> Doc:
         "authors": [a.strip() for a in (data.get("author") or "").split(";") if a.strip()],
         "published": data.get("date"),
     }
-    return _doc(path, text, raw, hints=hints)
+    return _doc(path, text, raw, key, hints=hints)
 
 
-def _jsonl(path: Path, raw: bytes) -> tuple[list[Doc], list[ArticleError]]:
-    docs, errors = [], []
+URL = re.compile(r"https?://[^\s<>\"{}|\\^`]+", re.IGNORECASE)
+OPTIONAL_TEXT = ("title", "outlet", "published")
+
+
+def _jsonl(path: Path, raw: bytes, key: str) -> tuple[list[Doc], list[ArticleError]]:
+    docs, errors, seen = [], [], {}
     for n, line in enumerate(_text(path, raw).split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{n}"
         try:
             record = json.loads(line)
+            hints = _record_hints(record)
         except json.JSONDecodeError as e:
             errors.append(ArticleError(where, f"not valid JSON ({e.msg} at column {e.colno})"))
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            errors.append(ArticleError(where, 'a JSON Lines article needs a "text" string'))
+        except ValueError as e:
+            errors.append(ArticleError(where, str(e)))
             continue
+        rid = record.get("id") if record.get("id") is not None else hints["url"] or n
+        record_key = f"{key}#{rid}"
+        if record_key in seen:
+            errors.append(ArticleError(where, f"the same article as line {seen[record_key]} (id {rid}), skipped"))
+            continue
+        seen[record_key] = n
         text = clean_text(record["text"])
-        title = record.get("title")
+        title = hints["title"]
         if title and not text.startswith(title):
             text = f"{title}\n\n{text}"
-        authors = record.get("authors") or []
-        hints = {
-            "title": title,
-            "outlet": record.get("outlet"),
-            "url": record.get("url"),
-            "authors": [authors] if isinstance(authors, str) else list(authors),
-            "published": record.get("published"),
-        }
         try:
-            docs.append(
-                _doc(path, text, line.encode("utf-8"), name=f"{path.name}:{n}", stem=f"{path.stem}-{n}", hints=hints)
-            )
+            docs.append(_doc(path, text, line.encode("utf-8"), record_key, name=f"{path.name}:{n}", hints=hints))
         except ArticleError as e:
             errors.append(e)
     return docs, errors
+
+
+def _record_hints(record) -> dict:
+    """A JSON Lines record's fields, checked: ValueError names the first field that is wrong."""
+    if not isinstance(record, dict):
+        raise ValueError("a JSON Lines article must be an object")
+    if not isinstance(record.get("text"), str):
+        raise ValueError('a JSON Lines article needs a "text" string')
+    for field in OPTIONAL_TEXT:
+        if record.get(field) is not None and not isinstance(record[field], str):
+            raise ValueError(f'field "{field}" must be a string')
+    rid = record.get("id")
+    if rid is not None and (not isinstance(rid, (str, int)) or isinstance(rid, bool)):
+        raise ValueError('field "id" must be a string or a number')
+    url = record.get("url")
+    if url is not None and not (isinstance(url, str) and URL.fullmatch(url)):
+        raise ValueError('field "url" must be an http(s) URL without spaces')
+    authors = record.get("authors")
+    if isinstance(authors, str):
+        authors = [authors]
+    if authors is None:
+        authors = []
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise ValueError('field "authors" must be a string or a list of strings')
+    hints = {f: record.get(f) for f in OPTIONAL_TEXT}
+    return hints | {"url": url, "authors": [a for a in authors if a.strip()]}

@@ -19,6 +19,7 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from kg import snapshots
 from kg.queries import QueryError, catalogue, resolve, with_values
 
 RESULT_TYPES = {
@@ -31,15 +32,36 @@ GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples"}
 
 
 class Endpoint:
-    """The store side of the server: run a query, return (content type, bytes)."""
+    """The store side of the server: run a query, return (content type, bytes). It answers from
+    the snapshot the last finished build published, and moves to a newer one when a build
+    publishes it (`kg.snapshots`)."""
 
     def __init__(self, store_path: Path):
         import pyoxigraph as ox
 
         self.ox = ox
-        if not Path(store_path).is_dir():
+        self.path = Path(store_path)
+        if not self.path.is_dir():
             raise FileNotFoundError(f"{store_path}: no store here (run `kg build` first)")
-        self.db = ox.Store.read_only(str(store_path))
+        self._swap = threading.Lock()
+        self._held: list = []  # the previous snapshot's lock, kept while queries may still read it
+        self.number = snapshots.current(self.path)
+        self._db, lock = snapshots.open_current(self.path)
+        self._held.append(lock)
+
+    @property
+    def db(self):
+        """The current snapshot (opened anew once a build has published a newer one)."""
+        if snapshots.current(self.path) != self.number:
+            with self._swap:
+                number = snapshots.current(self.path)
+                if number != self.number:
+                    self._db, lock = snapshots.open_current(self.path)
+                    self.number = number
+                    for old in self._held[:-1]:
+                        old.close()
+                    self._held = self._held[-1:] + [lock]
+        return self._db
 
     def run(self, sparql: str, fmt: str) -> tuple[str, bytes]:
         ox = self.ox

@@ -18,6 +18,7 @@ from typing import Protocol
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 
+from kg import snapshots
 from kg.names import ARTICLE_PREFIX, NEWS
 from kg.ntriples import from_turtle_short, term
 from kg.serialize import PREFIXES
@@ -35,6 +36,7 @@ class Store(Protocol):
     def put_graph(self, name: URIRef, graph: Graph) -> None: ...
     def drop_graph(self, name: URIRef) -> None: ...
     def add_nquads(self, text: str, bulk: bool = False) -> None: ...
+    def remove_nquads(self, text: str) -> None: ...
     def clear(self) -> None: ...
     def select(self, sparql: str) -> list[tuple[str, ...]]: ...
     def count(self, name: URIRef | str) -> int: ...
@@ -109,19 +111,25 @@ class MemoryStore:
 
 
 class OxigraphStore:
-    """A persistent Oxigraph database in a directory."""
+    """A persistent Oxigraph database in a directory. Read-only, it is the snapshot the last
+    finished build published (`kg.snapshots`); for writing, the database builds write."""
 
     def __init__(self, path: str | Path, read_only: bool = False):
         import pyoxigraph as ox
 
         self.path = Path(path)
         self.ox = ox
+        self._lock = None
         if read_only:
             if not self.path.is_dir():
                 raise FileNotFoundError(f"{self.path}: no store here (run `kg build` first)")
-            self.db = ox.Store.read_only(str(self.path))
+            self.db, self._lock = snapshots.open_current(self.path)
         else:
-            self.db = ox.Store(str(self.path))
+            self.db = ox.Store(str(snapshots.data_dir(self.path)))
+
+    def publish(self) -> None:
+        """Make what this handle wrote what readers see (a snapshot, in milliseconds)."""
+        snapshots.publish(self.db, self.path)
 
     def graph_names(self) -> list[URIRef]:
         return sorted(URIRef(g.value) for g in self.db.named_graphs() if isinstance(g, self.ox.NamedNode))
@@ -189,6 +197,9 @@ class OxigraphStore:
         if getattr(self, "db", None) is not None:
             del self.db
             self.db = None
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def __len__(self) -> int:
         return len(self.db)

@@ -186,7 +186,9 @@ def test_english_article():
 def text_doc(text):
     from kg.document import Doc
 
-    return extract(Doc(path=Path("inline.txt"), text=text, raw=text.encode(), source_name="inline.txt", stem="inline"))
+    return extract(
+        Doc(path=Path("inline.txt"), text=text, raw=text.encode(), source_name="inline.txt", key="inline.txt")
+    )
 
 
 def test_unknown_agency_acronym_and_official():

@@ -39,7 +39,7 @@ def write(corpus: Path, n: int) -> list[Path]:
 
 def content(store: Path) -> set:
     """Every quad of a store but the build record, as text."""
-    db = ox.Store.read_only(str(store))
+    db = ox.Store.read_only(str(store / "data"))
     quads = {
         (str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
         for q in db
@@ -152,8 +152,23 @@ def test_killed_incremental_build_is_healed_by_the_next(corpus, reference, parti
     the next build ends with the store of one clean build."""
     store = tmp_path / "store"
     shutil.copytree(partial[1], store)
+    before = published(store)
     build_killed_after(corpus, store, delay)
+    assert published(store) in (before, reference), "readers see a finished build, never a part of one"
     assert clean_build(corpus, store) == reference
+    assert published(store) == reference
+
+
+def published(store: Path) -> set:
+    """What readers see: every quad of the store's current snapshot but the build record."""
+    g = kg.open(store)
+    quads = {
+        (str(q.subject), str(q.predicate), str(q.object), str(q.graph_name))
+        for q in g.store.db
+        if str(q.graph_name) != f"<{BUILD_GRAPH}>"
+    }
+    g.close()
+    return quads
 
 
 def test_reasoner_matches_owlrl_on_generated_articles(corpus, tmp_path):

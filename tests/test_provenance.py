@@ -3,9 +3,10 @@
 import subprocess
 import sys
 
+from rdflib import URIRef
 from rdflib.namespace import OWL
 
-from kg.names import ID, LINKS_GRAPH, NEWS
+from kg.names import ID, LINKS_GRAPH, NEWS, article_iri
 
 
 def test_asserted_relation_points_to_its_sentences(seed_kg):
@@ -37,7 +38,7 @@ def test_inferred_triple_is_explained_by_asserted_ones(seed_kg):
 
 
 def test_mentions_have_phrase_evidence(seed_kg):
-    article = ID["article-002-2e1a5144139f42b7"]
+    article = article_iri("002_2e1a5144139f42b7.txt")
     ex = seed_kg.explain(article, "mentions", "Rifa")
     assert ex.asserted and {e.text for e in ex.evidence} == {"Rifa"}
 
@@ -49,7 +50,8 @@ def test_cited_source_carries_to_facts_of_its_sentence(seed_kg):
 
 def test_same_event_from_two_outlets_is_linked(seed_kg):
     links = list(seed_kg.dataset.graph(LINKS_GRAPH).subject_objects(OWL.sameAs))
-    assert (ID["article-000-2ae13ee501b42528-event-101"], ID["article-001-edbdc3bf89c4338e-event-1670"]) in links
+    first, second = (article_iri(f"{name}.txt") for name in ("000_2ae13ee501b42528", "001_edbdc3bf89c4338e"))
+    assert (URIRef(f"{first}-event-101"), URIRef(f"{second}-event-1670")) in links
     assert len(links) == 1
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 
+from kg.names import article_iri
 from kg.queries import QueryError, catalogue, term, with_values
 
 
@@ -91,11 +92,10 @@ def test_co_mentions(seed_kg):
 
 
 def test_articles_mentioning_two_entities(seed_kg):
-    files = {
-        str(r.article).rsplit("-", 1)[-1]
-        for r in seed_kg.query("articles-mentioning", first="Elon Musk", second="Vladimir Putin")
+    articles = {
+        str(r.article) for r in seed_kg.query("articles-mentioning", first="Elon Musk", second="Vladimir Putin")
     }
-    assert files == {"474c76e571c7bc23", "4ffafdff79f5ff12"}
+    assert articles == {str(article_iri(f)) for f in ("003_474c76e571c7bc23.txt", "004_4ffafdff79f5ff12.txt")}
 
 
 def test_incidents(seed_kg):

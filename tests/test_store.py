@@ -1,6 +1,8 @@
 """The persistent Oxigraph store: incremental builds equal clean builds; unchanged corpora do nothing."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from rdflib.compare import isomorphic
@@ -79,3 +81,52 @@ def test_store_path_from_environment(tmp_path, monkeypatch):
     assert default_store_path("given") == Path("given")
     monkeypatch.delenv("KG_STORE")
     assert default_store_path() == Path("kg-store")
+
+
+def test_readers_see_the_last_finished_build(tmp_path):
+    """A reader opened before a build keeps its view; one opened after sees the new build; old
+    snapshots go once no reader holds them."""
+    from kg.snapshots import SNAPSHOTS
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS[0], corpus)
+    kg.build([corpus], store=tmp_path / "s").close()
+    reader = kg.open(tmp_path / "s")
+    before = len(reader)
+    shutil.copy(SEEDS[1], corpus)
+    kg.build([corpus], store=tmp_path / "s").close()
+    assert len(reader) == before
+    after = kg.open(tmp_path / "s")
+    assert len(after) > before
+    kg.build([corpus], store=tmp_path / "s").close()
+    assert len([p for p in (tmp_path / "s" / SNAPSHOTS).iterdir() if p.is_dir()]) == 3  # two held, one current
+    reader.close()
+    after.close()
+    kg.build([corpus], store=tmp_path / "s").close()
+    assert len([p for p in (tmp_path / "s" / SNAPSHOTS).iterdir() if p.is_dir()]) == 1
+
+
+def test_a_store_in_the_old_layout_is_moved_and_built(tmp_path):
+    import pyoxigraph as ox
+
+    old = ox.Store(str(tmp_path / "s"))
+    old.add(
+        ox.Quad(ox.NamedNode("http://e/a"), ox.NamedNode("http://e/b"), ox.Literal("c"), ox.NamedNode("http://e/g"))
+    )
+    del old
+    kg.build([ROOT / "corpus"], store=tmp_path / "s").close()
+    assert (tmp_path / "s" / "data" / "CURRENT").is_file()
+    g = kg.open(tmp_path / "s")
+    assert len(g) > 1000
+    g.close()
+
+
+def test_a_store_with_no_finished_build_says_so(tmp_path):
+    (tmp_path / "s").mkdir()
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "mentions", "--store", str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode != 0 and "no finished build" in r.stderr and "Traceback" not in r.stderr

@@ -126,7 +126,23 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         i += 1
     if s < end and text[s:end].strip():
         spans.append((s, end))
-    return spans
+    return [piece for a, b in spans for piece in _bounded(text, a, b)]
+
+
+MAX_SENTENCE = 1500  # characters; real sentences are far shorter
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at spaces into pieces of at most MAX_SENTENCE characters. A quote mark left open
+    (or text without periods) would otherwise make the rest of a paragraph one sentence, and
+    every step that looks within a sentence would cost its length, for every mention in it."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut + 1 if text[cut] == " " else cut
+    return pieces + [(start, end)]
 
 
 @component("sentences")
