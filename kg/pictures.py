@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from kg.files import write_atomically
 from kg.names import INFERRED_GRAPH, name_key
 
 PREFIX = """PREFIX news: <https://w3id.org/newskg/ontology#>
@@ -239,20 +240,18 @@ def _day(value: str) -> dt.date:
 def _save(fig, path: Path, title: str = "") -> None:
     import matplotlib.pyplot as plt
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
         if path.suffix.lower() == ".html":
             buf = io.StringIO()
             fig.savefig(buf, format="svg", bbox_inches="tight")
-            tmp.write_text(
+            write_atomically(
+                path,
                 f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
                 f"<body>{buf.getvalue()}</body></html>",
-                encoding="utf-8",
             )
         else:
-            fig.savefig(tmp, format=path.suffix.lower()[1:], bbox_inches="tight", dpi=120)
-        tmp.replace(path)
+            data = io.BytesIO()
+            fig.savefig(data, format=path.suffix.lower()[1:], bbox_inches="tight", dpi=120)
+            write_atomically(path, data.getvalue())
     finally:
-        tmp.unlink(missing_ok=True)
         plt.close(fig)

@@ -66,13 +66,12 @@ class Target:
         if not (update_url or gsp_url):
             raise PushError("give an update endpoint (--update-endpoint) or a Graph Store Protocol URL (--gsp)")
         self.query_url, self.update_url, self.gsp_url, self.timeout = query_url, update_url, gsp_url, timeout
-        self.auth = credentials(query_url)
 
     def remote_managed_graphs(self) -> set[URIRef]:
         sw = SPARQLWrapper(self.query_url)
         sw.setTimeout(self.timeout)
-        if self.auth:
-            sw.setCredentials(*self.auth)
+        if auth := credentials(self.query_url):  # each host gets its own .netrc entry, never another's
+            sw.setCredentials(*auth)
         sw.setQuery("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         sw.setReturnFormat(JSON)
         rows = sw.query().convert()["results"]["bindings"]
@@ -81,8 +80,8 @@ class Target:
     def update(self, text: str) -> None:
         sw = SPARQLWrapper(self.query_url, updateEndpoint=self.update_url)
         sw.setTimeout(self.timeout)
-        if self.auth:
-            sw.setCredentials(*self.auth)
+        if auth := credentials(self.update_url):
+            sw.setCredentials(*auth)
         sw.setMethod(POST)
         sw.setQuery(text)
         sw.query()
@@ -93,8 +92,8 @@ class Target:
         req = urllib.request.Request(url, data=body.encode("utf-8") if body is not None else None, method=method)
         if body is not None:
             req.add_header("Content-Type", "application/n-triples")
-        if self.auth:
-            req.add_header("Authorization", "Basic " + base64.b64encode(":".join(self.auth).encode()).decode())
+        if auth := credentials(self.gsp_url):
+            req.add_header("Authorization", "Basic " + base64.b64encode(":".join(auth).encode()).decode())
         with urllib.request.urlopen(req, timeout=self.timeout) as r:
             r.read()
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 from rdflib.plugins.serializers.trig import TrigSerializer
+
+from kg.files import write_atomically
 
 PREFIXES = {
     "news": "https://w3id.org/newskg/ontology#",
@@ -66,16 +66,7 @@ def write_dataset(ds: Dataset, path: Path, fmt: str | None = None) -> Path:
         data = (ds if fmt in QUAD_FORMATS else union_graph(ds)).serialize(format=fmt, encoding="utf-8")
     if fmt in ("nquads", "nt"):  # line formats: sorted lines are the same on every run
         data = b"".join(sorted(data.splitlines(keepends=True)))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, data)
 
 
 def read_dataset(path: Path, fmt: str | None = None) -> Dataset:

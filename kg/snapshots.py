@@ -17,10 +17,11 @@ their lock. A directory made by an older newskg (the database itself) is moved i
 from __future__ import annotations
 
 import fcntl
-import os
 import shutil
 from pathlib import Path
 from typing import IO
+
+from kg.files import write_atomically
 
 DATA, SNAPSHOTS, CURRENT = "data", "snapshots", "current"
 
@@ -103,13 +104,3 @@ def _locked(path: Path, mode: int) -> IO | None:
         fh.close()
         return None
     return fh
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to a temporary file beside `path`, sync it, and rename it over `path`."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)

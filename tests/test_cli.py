@@ -154,3 +154,15 @@ def test_failed_write_leaves_no_partial_file(built, tmp_path):
     target.write_text("previous")
     kg("export", "--data", out, "-o", target)
     assert target.read_text() != "previous" and not list(tmp_path.glob(".kg.ttl.*"))
+
+
+def test_outputs_get_the_umask_permissions(tmp_path, seed_trig):
+    import kg as newskg
+
+    old = os.umask(0o022)
+    try:
+        out = newskg.load(seed_trig).export(tmp_path / "kg.ttl")
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]  # no temporary file left

@@ -90,3 +90,41 @@ def test_push_cli(seed_trig, empty_oxigraph):
         timeout=60,
     )
     assert r.returncode == 1 and "update endpoint" in r.stderr
+
+
+def test_each_host_gets_its_own_netrc_entry(tmp_path, monkeypatch):
+    """A .netrc entry for the query host is never sent to another host (here a recording GSP
+    server on localhost); the entry for that host is."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from rdflib import URIRef
+
+    seen = []
+
+    class Recorder(BaseHTTPRequestHandler):
+        def do_PUT(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            seen.append(self.headers.get("Authorization"))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("KG_ENDPOINT_USER", raising=False)
+    netrc = tmp_path / ".netrc"
+    try:
+        netrc.write_text("machine query.example login q password secret\n")
+        netrc.chmod(0o600)
+        target = Target("http://query.example/query", gsp_url=f"http://localhost:{port}/store")
+        target._gsp("PUT", URIRef("http://e/g"), "")
+        netrc.write_text("machine query.example login q password secret\nmachine localhost login g password pw\n")
+        target._gsp("PUT", URIRef("http://e/g"), "")
+    finally:
+        server.shutdown()
+    assert seen[0] is None and seen[1] == "Basic Zzpwdw=="

@@ -18,13 +18,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
 
+from kg.files import write_atomically
 from kg.ntriples import to_rdflib, triples
 from kg.reason.noise import is_noise
 from kg.reason.rules import Index, Rules, Triple
@@ -142,11 +142,7 @@ def _default() -> Reasoner:
     graphs = static_graphs()
     reasoner = Reasoner(graphs[ONTOLOGY_GRAPH], graphs[ENTITIES_GRAPH])
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".reasoner.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(reasoner, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        write_atomically(cache, pickle.dumps(reasoner, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # no cache where we cannot write: slower, not wrong
     return reasoner
