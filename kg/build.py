@@ -41,7 +41,7 @@ from kg.names import (
 )
 from kg.ntriples import nquads
 from kg.per_article import Extracted, run
-from kg.reader import ArticleError, find_articles, read_articles
+from kg.reader import ArticleError, find_articles, printable, read_articles
 from kg.resources import ontology_file
 from kg.static import static_graphs
 from kg.store import Store, article_hashes, count_graph
@@ -248,9 +248,11 @@ def build_into(
             for doc in docs:
                 name = str(article_graph(doc.key))
                 if name in first:  # two keys with one hash: both named, the second skipped
-                    report.errors.append(f"{doc.source_name}: the same article name as {first[name]}, skipped")
+                    report.errors.append(
+                        f"{printable(doc.path)}: the same article name as {printable(first[name])}, skipped"
+                    )
                     continue
-                first[name] = doc.source_name
+                first[name] = str(doc.path)
                 seen.add(name)
                 if known.get(name) == hashlib.sha256(doc.raw).hexdigest():
                     report.unchanged += 1

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 from rdflib import URIRef
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -16,7 +17,7 @@ from kg.endpoint import Endpoint, EndpointError
 from kg.knowledge_graph import KnowledgeGraph, build, load
 from kg.knowledge_graph import open as open_store
 from kg.queries import QueryError, catalogue
-from kg.reader import ArticleError, find_articles
+from kg.reader import ArticleError, find_articles, printable
 from kg.reason import REASONERS
 from kg.results import FORMATS, write_result
 from kg.serialize import FormatError, format_for
@@ -34,12 +35,21 @@ out = Console()
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+    err.print(f"[red]error:[/red] {escape(printable(message))}", highlight=False)
     raise typer.Exit(code)
 
 
 SHOWN = 30  # violations listed in full
 STORE_HELP = "On-disk store to use (default: $KG_STORE, else ./kg-store)."
+
+
+def _write(output: Path, write, after: str = "") -> Path:
+    """Run `write()` (which writes `output`); a file that cannot be written is one error line."""
+    try:
+        return write()
+    except OSError as e:
+        where = f": {e.filename}" if e.filename and str(e.filename) != str(output) else ""
+        fail(f"{output}: cannot write ({e.strerror or e}{where}){after}")
 
 
 def _load(data: Path) -> KnowledgeGraph:
@@ -122,14 +132,14 @@ def build_cmd(
             fail(f"{location}: cannot open the store ({str(e).splitlines()[0]})")
     r = g.report
     for line in r.errors:
-        err.print(f"[yellow]skipped[/yellow] {line}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(line)}", highlight=False)
     for path in r.skipped:
         err.print(
-            f"[yellow]warning:[/yellow] {path}: not an article file (.txt, .html, .jsonl are read), skipped",
+            f"[yellow]warning:[/yellow] {escape(printable(path))}: not an article file (.txt, .html, .jsonl are read), skipped",
             highlight=False,
         )
     if output is not None:
-        g.export(output)
+        _write(output, lambda: g.export(output), "; the store was built")
     summary = Table(show_header=False, box=None)
     rows = [
         ("articles", r.articles),
@@ -203,7 +213,7 @@ def export_cmd(
     except FormatError as e:
         fail(str(e))
     g = _source(data, store)
-    g.export(output)
+    _write(output, lambda: g.export(output))
     out.print(f"wrote {output} ({len(g)} triples)")
 
 
@@ -353,7 +363,8 @@ def _draw(picture: str, entity: str, output: Path, data: Path | None, store: Pat
     from kg.pictures import PictureError
 
     try:
-        path = getattr(_source(data, store), picture)(entity, output)
+        source = _source(data, store)
+        path = _write(output, lambda: getattr(source, picture)(entity, output))
     except PictureError as e:
         fail(str(e))
     out.print(f"wrote {path} ({path.stat().st_size} bytes)")

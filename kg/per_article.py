@@ -21,6 +21,7 @@ from kg.linking import EventFacts, events_of
 from kg.names import article_graph, inferred_graph
 from kg.ntriples import nquads
 from kg.rdf import doc_to_graph
+from kg.reader import printable
 
 CHUNK = 256  # articles handed to the workers at a time, per worker (bounded memory)
 
@@ -57,7 +58,7 @@ def extract_or_error(job: tuple[Doc, str | None]) -> Extracted | str:
     An article gets `time_budget()` seconds (in a process's main thread; Dask runs tasks in
     threads, where only the size limit of the reader holds)."""
     doc, reasoner = job
-    where = doc.path.parent / doc.source_name
+    where = printable(doc.path.parent / doc.source_name)
     try:
         with _budget(time_budget()):
             return extract_article(doc, reasoner)

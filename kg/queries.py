@@ -55,17 +55,25 @@ class SavedQuery:
                 f" (it takes: {', '.join(sorted(known)) or 'none'})"
             )
         out = {p.name: p.default for p in self.params if p.default is not None}
-        out.update({k: term(v) for k, v in values.items()})
+        for k, v in values.items():
+            if not isinstance(v, (str, Node, int, float)) or isinstance(v, bool):
+                raise QueryError(
+                    f"parameter {k!r} of query {self.name!r} must be a string, a number or an RDF term, not {type(v).__name__}"
+                )
+            out[k] = term(v)
         missing = known - set(out)
         if missing:
             raise QueryError(f"query {self.name!r} needs a value for {', '.join(sorted(missing))}")
         return out
 
 
-def term(value: str | Node) -> Node:
-    """A parameter value as an RDF term: <iri> or http(s)://... -> IRI, "..." or text -> literal."""
+def term(value: str | Node | int | float) -> Node:
+    """A parameter value as an RDF term: <iri> or http(s)://... -> IRI, "..." or text -> literal,
+    a number -> a typed literal."""
     if isinstance(value, Node):
         return value
+    if isinstance(value, (int, float)):
+        return Literal(value)
     v = value.strip()
     if v.startswith("<") and v.endswith(">"):
         return URIRef(v[1:-1])

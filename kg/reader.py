@@ -18,11 +18,19 @@ SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\t": " "})
 MIN_WORDS = 5
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(name) -> str:
+    """A file name for a one-line message: control characters (a newline in a name) escaped."""
+    return CONTROL.sub(lambda m: repr(m.group())[1:-1], str(name))
+
+
 class ArticleError(Exception):
     """An input file (or JSON Lines line) that cannot be read as an article."""
 
     def __init__(self, path: Path | str, problem: str):
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {problem}")
         self.path, self.problem = path, problem
 
 
@@ -40,7 +48,7 @@ def find_articles(paths: list[Path]) -> tuple[list[Input], list[Path]]:
     found, skipped, seen = [], [], set()
     for p in map(Path, paths):
         if p.is_dir():
-            files = [(x, x.relative_to(p)) for x in sorted(p.rglob("*")) if x.is_file() and not x.name.startswith(".")]
+            files = [(x, x.relative_to(p)) for x in _walk(p)]
         elif p.is_file():
             files = [(p, Path(p.name))]
         else:
@@ -54,6 +62,21 @@ def find_articles(paths: list[Path]) -> tuple[list[Input], list[Path]]:
             else:
                 skipped.append(f)
     return found, skipped
+
+
+def _walk(root: Path) -> list[Path]:
+    """The files under `root`, sorted, leaving out hidden ones and stores (a `kg-store` kept
+    beside the articles is not read as articles)."""
+    found = []
+    for folder, dirs, files in os.walk(root):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _is_store(here / d)]
+        found += [here / f for f in files if not f.startswith(".")]
+    return sorted(found)
+
+
+def _is_store(d: Path) -> bool:
+    return (d / "data" / "CURRENT").is_file() or (d / "CURRENT").is_file() and (d / "IDENTITY").is_file()
 
 
 def _text(path: Path, raw: bytes, where: str | None = None) -> str:

@@ -166,3 +166,25 @@ def test_outputs_get_the_umask_permissions(tmp_path, seed_trig):
         os.umask(old)
     assert out.stat().st_mode & 0o777 == 0o644
     assert [p.name for p in tmp_path.iterdir()] == ["kg.ttl"]  # no temporary file left
+
+
+def test_an_unwritable_output_is_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    for args in (
+        [
+            "build",
+            str(ROOT / "corpus" / "000_2ae13ee501b42528.txt"),
+            "--store",
+            str(tmp_path / "s"),
+            "-o",
+            str(blocker / "a.ttl"),
+        ],
+        ["export", "--store", str(tmp_path / "s"), "-o", str(blocker / "b.trig")],
+    ):
+        r = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True)
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert r.stderr.strip().splitlines() == [
+            f"error: {blocker / Path(args[-1]).name}: cannot write (File exists: {blocker})"
+            + ("; the store was built" if args[0] == "build" else "")
+        ]

@@ -124,3 +124,16 @@ def test_an_article_over_its_time_budget_is_reported_and_skipped(tmp_path, monke
     assert g.report.errors == [
         f"{tmp_path / 'slow.txt'}: extraction took longer than 0.05 s (KG_ARTICLE_SECONDS), skipped"
     ]
+
+
+def test_odd_file_names_stay_on_one_line(tmp_path):
+    (tmp_path / "bad\nname [red].txt").write_bytes(b"\xff\xfe not utf-8 \x00")
+    (tmp_path / "ok.txt").write_text(TEXT, encoding="utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "kg", "build", str(tmp_path), "--store", str(tmp_path / "store")],
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0
+    skipped = [line for line in r.stderr.splitlines() if "skipped" in line]
+    assert len(skipped) == 1 and "bad\\nname [red].txt" in skipped[0], r.stderr

@@ -135,3 +135,11 @@ def test_parameters_are_terms_not_text(seed_kg):
     q = with_values("SELECT * WHERE { ?s ?p ?o }", {"person": term('a "b"')})
     assert 'VALUES (?person) { ("a \\"b\\"") }' in q
     assert term("<https://example.org/x>").n3() == "<https://example.org/x>"
+
+
+def test_parameters_of_other_types(seed_kg):
+    with pytest.raises(QueryError, match="'entity' of query 'mentions' must be a string"):
+        seed_kg.query("mentions", entity=None)
+    with pytest.raises(QueryError, match="not list"):
+        seed_kg.query("mentions", entity=["Elon Musk"])
+    assert list(seed_kg.query("mentions", entity=5)) == []
