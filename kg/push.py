@@ -125,6 +125,16 @@ def _batches(store: Store, names: list[URIRef]):
         yield batch
 
 
+def _attempt(request: Callable[[], None], batch: list, report: PushReport, retries: int, backoff: float) -> list:
+    """`batch` if `request` succeeded (with retries), else [] with each graph in `report.failed`."""
+    try:
+        _with_retries(request, report, retries, backoff)
+    except PushError as e:
+        report.failed += [f"{n}: {e}" for n, _ in batch]
+        return []
+    return batch
+
+
 def _graph(store: Store, name: URIRef) -> Graph:
     return store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <%s> { ?s ?p ?o } }" % name).graph
 
@@ -144,21 +154,20 @@ def push(
         _with_retries(lambda n=name: target.drop(n), report, retries, backoff)
         report.dropped += 1
     for batch in _batches(store, names):
-        try:
-            if target.update_url:
-                text = " ;\n".join(
-                    f"DROP SILENT GRAPH <{n}> ;\nINSERT DATA {{ GRAPH <{n}> {{\n{_ntriples(g)}}} }}" for n, g in batch
-                )
-                _with_retries(lambda t=text: target.update(t), report, retries, backoff)
-            else:
-                for n, g in batch:
-                    _with_retries(lambda n=n, b=_ntriples(g): target.put(n, b), report, retries, backoff)
-        except PushError as e:
-            report.failed += [f"{n}: {e}" for n, _ in batch]
-            continue
-        report.graphs += len(batch)
-        report.triples += sum(len(g) for _, g in batch)
-        if progress:
-            progress(len(batch))
+        if target.update_url:  # one request for the batch: all of it written, or none
+            text = " ;\n".join(
+                f"DROP SILENT GRAPH <{n}> ;\nINSERT DATA {{ GRAPH <{n}> {{\n{_ntriples(g)}}} }}" for n, g in batch
+            )
+            done = _attempt(lambda t=text: target.update(t), batch, report, retries, backoff)
+        else:  # one request per graph: each written or failed on its own
+            done = [
+                item
+                for item in batch
+                if _attempt(lambda n=item[0], b=_ntriples(item[1]): target.put(n, b), [item], report, retries, backoff)
+            ]
+        report.graphs += len(done)
+        report.triples += sum(len(g) for _, g in done)
+        if progress and done:
+            progress(len(done))
     report.seconds = round(time.perf_counter() - t0, 2)
     return report

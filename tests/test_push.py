@@ -128,3 +128,49 @@ def test_each_host_gets_its_own_netrc_entry(tmp_path, monkeypatch):
     finally:
         server.shutdown()
     assert seen[0] is None and seen[1] == "Basic Zzpwdw=="
+
+
+def test_a_failing_graph_store_request_fails_only_its_graph(seed_kg):
+    """Over the Graph Store Protocol each graph is its own request: one refused graph is reported,
+    the graphs written before and after it are counted as written."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from urllib.parse import parse_qs, urlparse
+
+    names = [str(n) for n in seed_kg.store.graph_names()]
+    refused = names[1]
+    written = []
+
+    class Store(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802  (the query endpoint: no graphs yet)
+            body = json.dumps({"head": {"vars": ["g"]}, "results": {"bindings": []}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_GET  # noqa: N815
+
+        def do_PUT(self):  # noqa: N802
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            graph = parse_qs(urlparse(self.path).query)["graph"][0]
+            ok = graph != refused
+            if ok:
+                written.append(graph)
+            self.send_response(204 if ok else 500)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Store)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        report = push(seed_kg.store, Target(f"{base}/query", gsp_url=f"{base}/store"), retries=1, backoff=0.01)
+    finally:
+        server.shutdown()
+    assert len(report.failed) == 1 and report.failed[0].startswith(f"{refused}: ")
+    assert report.graphs == len(written) == len([n for n in names if not n.endswith("/build")]) - 1
