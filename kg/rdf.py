@@ -35,6 +35,7 @@ N = {
         "datePublished",
         "datePublishedInferred",
         "dateUnknown",
+        "publisherUnknown",
         "author",
         "editor",
         "mentions",
@@ -123,6 +124,8 @@ def doc_to_graph(doc: Doc, g: set) -> str:
     if doc.publisher:
         _describe(g, doc.publisher)
         g.add((a, N["publisher"], iri(doc.publisher.iri)))
+    else:
+        g.add((a, N["publisherUnknown"], BOOLEAN_TRUE))
     if doc.published:
         g.add((a, N["datePublished"], date_literal(doc.published)))
         if doc.published_inferred:
