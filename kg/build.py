@@ -243,6 +243,14 @@ def build_into(
     def jobs() -> Iterator[tuple[Doc, str | None]]:
         first: dict[str, str] = {}
         for path, key in files:
+            name = str(article_graph(key))
+            if name in known and name not in first and _unchanged(path, known[name]):  # not decoded
+                first[name] = str(path)
+                seen.add(name)
+                report.unchanged += 1
+                if progress:
+                    progress(path)
+                continue
             docs, errors = _read(path, key)
             report.errors += errors
             for doc in docs:
@@ -298,6 +306,16 @@ def build_into(
     report.articles = len(seen)
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
+
+def _unchanged(path: Path, digest: str) -> bool:
+    """Whether the file (an article file, not JSON Lines) has the content hash `digest`."""
+    if path.suffix.lower() == ".jsonl":
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    except OSError:
+        return False  # read again, to report why
 
 
 def _read(path: Path, key: str) -> tuple[list[Doc], list[str]]:

@@ -132,10 +132,11 @@ EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date WHERE {
 }"""
 
 
-def stored_events(store, participants: Iterable[str] = ()) -> list[EventFacts]:
-    """Events in the store's article graphs: all of them, or those with one of `participants`."""
-    values = list(participants)
-    restrict = "VALUES ?q { %s } ?ev <%s> ?q ." % (" ".join(values), NEWS.participant) if values else ""
+def stored_events(store, keys: Iterable[tuple[str, str]] = ()) -> list[EventFacts]:
+    """Events in the store's article graphs: all of them, or those of one of the (class,
+    participant) `keys`: the only ones an event with that key can be linked to."""
+    values = " ".join(f"({c} {p})" for c, p in keys)
+    restrict = "VALUES (?c ?q) { %s } ?ev <%s> ?q ; a ?c ." % (values, NEWS.participant) if values else ""
     rows = store.select(
         EVENTS_QUERY % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date, ARTICLE_PREFIX)
     )
@@ -167,9 +168,9 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
     elif mode == "incremental":
         kept = {t for t in stored_links(store) if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
         candidates: dict[str, EventFacts] = {}
-        participants = sorted({p for e in new_events for p in e.participants})
-        for i in range(0, len(participants), 200):
-            for e in stored_events(store, participants[i : i + 200]):
+        keys = sorted({(e.cls, p) for e in new_events for p in e.participants})
+        for i in range(0, len(keys), 200):
+            for e in stored_events(store, keys[i : i + 200]):
                 if e.graph not in changed:
                     candidates[e.iri] = e
         links = kept | link_new(new_events, candidates.values())

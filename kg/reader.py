@@ -46,6 +46,7 @@ def find_articles(paths: list[Path]) -> tuple[list[Input], list[Path]]:
     """Article files under `paths` (directories walked recursively, sorted) and the skipped ones.
     A file reached twice is read once."""
     found, skipped, seen = [], [], set()
+    overlap = len(paths) > 1  # one directory walked never gives a file twice
     for p in map(Path, paths):
         if p.is_dir():
             files = [(x, x.relative_to(p)) for x in _walk(p)]
@@ -54,9 +55,10 @@ def find_articles(paths: list[Path]) -> tuple[list[Input], list[Path]]:
         else:
             raise ArticleError(p, "no such file or directory")
         for f, rel in files:
-            if f.resolve() in seen:
-                continue
-            seen.add(f.resolve())
+            if overlap:
+                if f.resolve() in seen:
+                    continue
+                seen.add(f.resolve())
             if f.suffix.lower() in SUFFIXES:
                 found.append(Input(f, unicodedata.normalize("NFC", rel.as_posix())))
             else:

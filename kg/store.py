@@ -132,7 +132,7 @@ class OxigraphStore:
         snapshots.publish(self.db, self.path)
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self.db.named_graphs() if isinstance(g, self.ox.NamedNode))
+        return [URIRef(v) for v in sorted(g.value for g in self.db.named_graphs() if isinstance(g, self.ox.NamedNode))]
 
     def put_graph(self, name: URIRef, graph: Graph) -> None:
         """Replace a named graph in one transaction-sized step: drop, then load its N-Triples."""
