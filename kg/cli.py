@@ -314,27 +314,25 @@ def serve_cmd(
     store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
     port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    timeout: int = typer.Option(30, "--timeout", help="Stop a query after this many seconds."),
 ) -> None:
     """Serve the store read-only over HTTP: SPARQL 1.1 Protocol, saved queries, a query page."""
-    from kg.serve import make_server
+    from kg.serve import Limits, Server
 
     location = default_store_path(store)
     try:
-        server = make_server(location, host, port)
+        server = Server(location, host, port, Limits(query_seconds=timeout))
     except FileNotFoundError as e:
         fail(str(e))
     except OSError as e:
         fail(f"cannot serve on {host}:{port} ({e.strerror or e})")
-    out.print(
-        f"serving {location} read-only at http://{host}:{server.server_address[1]}/ "
-        f"(SPARQL: /query, saved queries: /queries); Ctrl-C stops"
-    )
+    out.print(f"serving {location} read-only at {server.url}/ (SPARQL: /query, saved queries: /queries); Ctrl-C stops")
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()
 
 
 @app.command("show")

@@ -67,6 +67,9 @@ class SavedQuery:
         return out
 
 
+BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
+
+
 def term(value: str | Node | int | float) -> Node:
     """A parameter value as an RDF term: <iri> or http(s)://... -> IRI, "..." or text -> literal,
     a number -> a typed literal."""
@@ -76,6 +79,8 @@ def term(value: str | Node | int | float) -> Node:
         return Literal(value)
     v = value.strip()
     if v.startswith("<") and v.endswith(">"):
+        if BAD_IRI.search(v[1:-1]):
+            raise QueryError(f"{v[:80]!r} is not a valid IRI")
         return URIRef(v[1:-1])
     if re.match(r"^https?://\S+$", v):
         return URIRef(v)

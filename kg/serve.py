@@ -1,26 +1,39 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a store, with the saved queries over HTTP and a
-small query page for the browser (no external scripts: it works offline).
+"""`kg serve`: the store read-only over HTTP, on servers made for it.
+
+SPARQL is answered by Oxigraph's own read-only server (`oxigraph serve-read-only`, with its
+query timeout) running on a loopback port over the snapshot the last finished build published;
+when a build publishes a newer one, a new Oxigraph server takes over and the old one finishes
+its queries. In front of it, newskg's pages and saved queries run on waitress (a maintained
+WSGI server: socket timeouts, a real listen backlog, request body limits):
 
     GET  /                       the query page: saved queries, an editor, results as a table
-    GET  /query?query=...        SPARQL Protocol (also POST: form or application/sparql-query)
-    POST /update                 refused: 403, the endpoint is read-only
+    GET  /ui?name=NAME&p=v       the page with a saved query's results (names from the catalogue only)
+    GET  /query?query=...        SPARQL 1.1 Protocol (also POST: form or application/sparql-query)
+    POST /update, PUT, DELETE    refused: 403, the endpoint is read-only
     GET  /queries                the saved queries (JSON: name, title, question, parameters)
     GET  /queries/NAME?p=v       run a saved query with parameters
-Results follow the Accept header or `format=json|xml|csv|tsv` (CONSTRUCT: Turtle or N-Triples).
+Results follow the Accept header or `format=json|xml|csv|tsv` (GET or POST; CONSTRUCT: Turtle or
+N-Triples). Every error is an HTTP status with a one-line text body.
 """
 
 from __future__ import annotations
 
 import html
-import io
 import json
+import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.error
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 from kg import snapshots
-from kg.queries import QueryError, catalogue, resolve, with_values
+from kg.queries import QueryError, catalogue, with_values
 
 RESULT_TYPES = {
     "json": "application/sparql-results+json",
@@ -31,81 +44,164 @@ RESULT_TYPES = {
 GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples"}
 
 
-class Endpoint:
-    """The store side of the server: run a query, return (content type, bytes). It answers from
-    the snapshot the last finished build published, and moves to a newer one when a build
-    publishes it (`kg.snapshots`)."""
+@dataclass(frozen=True)
+class Limits:
+    """What one client may ask of the server."""
 
-    def __init__(self, store_path: Path):
-        import pyoxigraph as ox
-
-        self.ox = ox
-        self.path = Path(store_path)
-        if not self.path.is_dir():
-            raise FileNotFoundError(f"{store_path}: no store here (run `kg build` first)")
-        self._swap = threading.Lock()
-        self._held: list = []  # the previous snapshot's lock, kept while queries may still read it
-        self.number = snapshots.current(self.path)
-        self._db, lock = snapshots.open_current(self.path)
-        self._held.append(lock)
-
-    @property
-    def db(self):
-        """The current snapshot (opened anew once a build has published a newer one)."""
-        if snapshots.current(self.path) != self.number:
-            with self._swap:
-                number = snapshots.current(self.path)
-                if number != self.number:
-                    self._db, lock = snapshots.open_current(self.path)
-                    self.number = number
-                    for old in self._held[:-1]:
-                        old.close()
-                    self._held = self._held[-1:] + [lock]
-        return self._db
-
-    def run(self, sparql: str, fmt: str) -> tuple[str, bytes]:
-        ox = self.ox
-        answer = self.db.query(sparql, use_default_graph_as_union=True)
-        buf = io.BytesIO()
-        if isinstance(answer, ox.QueryTriples):
-            kind = "ntriples" if fmt == "ntriples" else "turtle"
-            answer.serialize(buf, format=ox.RdfFormat.N_TRIPLES if kind == "ntriples" else ox.RdfFormat.TURTLE)
-            return GRAPH_TYPES[kind], buf.getvalue()
-        formats = {
-            "json": ox.QueryResultsFormat.JSON,
-            "xml": ox.QueryResultsFormat.XML,
-            "csv": ox.QueryResultsFormat.CSV,
-            "tsv": ox.QueryResultsFormat.TSV,
-        }
-        fmt = fmt if fmt in formats else "json"
-        answer.serialize(buf, format=formats[fmt])
-        return RESULT_TYPES[fmt], buf.getvalue()
-
-    def rows(self, sparql: str) -> tuple[list[str], list[list[str]]]:
-        answer = self.db.query(sparql, use_default_graph_as_union=True)
-        if isinstance(answer, self.ox.QueryBoolean):
-            return ["answer"], [[str(bool(answer)).lower()]]
-        if isinstance(answer, self.ox.QueryTriples):
-            return ["subject", "predicate", "object"], [
-                [str(t.subject), str(t.predicate), str(t.object)] for t in answer
-            ]
-        names = [v.value for v in answer.variables]
-        return names, [[_show(s[n]) for n in names] for s in answer]
+    query_seconds: int = 30  # a query running longer is stopped (Oxigraph's --timeout-s)
+    body_bytes: int = 1_000_000  # a larger request body is refused (413)
+    result_bytes: int = 100_000_000  # a larger result is refused (413): add a LIMIT
+    idle_seconds: int = 30  # a connection silent this long is closed
+    threads: int = 8
+    backlog: int = 1024
+    connections: int = 200
+    page_rows: int = 1000  # rows shown on the page
 
 
-def _show(term) -> str:
-    if term is None:
-        return ""
-    return getattr(term, "value", str(term))
+class Reply(Exception):
+    """An answer other than 200: status and one line of text."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+class Backend:
+    """Oxigraph's read-only server over the store's current snapshot, on a free loopback port.
+    `url()` moves to a new server when a build has published a newer snapshot."""
+
+    def __init__(self, store: Path, limits: Limits):
+        self.store, self.limits = Path(store), limits
+        self.binary = oxigraph_binary()
+        if not Path(store).is_dir():
+            raise FileNotFoundError(f"{store}: no store here (run `kg build` first)")
+        self._lock = threading.Lock()
+        self._number: int | None = None
+        self._url = ""
+        self._running: list[tuple[subprocess.Popen, object]] = []
+        self._start()
+
+    def url(self) -> str:
+        if snapshots.current(self.store) != self._number:
+            with self._lock:
+                if snapshots.current(self.store) != self._number:
+                    self._start()
+        return self._url
+
+    def _start(self) -> None:
+        directory, lock = snapshots.hold(self.store)
+        port = free_port()
+        proc = subprocess.Popen(
+            [
+                self.binary,
+                "serve-read-only",
+                "--location",
+                str(directory),
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--union-default-graph",
+                "--timeout-s",
+                str(self.limits.query_seconds),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(url, proc)
+        old = self._running
+        self._running = [(proc, lock)]
+        self._number, self._url = int(directory.name), url
+        for p, held in old:  # let their queries finish, then stop them and release their snapshot
+            threading.Timer(self.limits.query_seconds + 5, _stop, (p, held)).start()
+
+    def query(self, sparql: str, accept: str) -> tuple[str, bytes]:
+        """Run `sparql`; (content type, body). Raises Reply for errors and oversized results."""
+        req = urllib.request.Request(
+            f"{self.url()}/query",
+            data=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+            method="POST",
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.limits.query_seconds + 2) as r:
+                body = r.read(self.limits.result_bytes + 1)
+                ctype = r.headers.get("Content-Type", accept)
+        except urllib.error.HTTPError as e:
+            detail = " ".join(e.read(2000).decode("utf-8", "replace").split())
+            if "timeout" in detail.lower() or e.code in (408, 504):
+                raise Reply(503, f"query stopped after {self.limits.query_seconds} s") from None
+            raise Reply(400, f"query failed: {detail or e.reason}") from None
+        except (urllib.error.URLError, TimeoutError, OSError) as e:
+            if isinstance(e, TimeoutError) or isinstance(getattr(e, "reason", None), TimeoutError):
+                self.restart()  # Oxigraph does not stop every query at its timeout (aggregates): stop it all
+                raise Reply(503, f"query stopped after {self.limits.query_seconds} s") from None
+            raise Reply(503, f"query failed: {getattr(e, 'reason', e)}") from None
+        if len(body) > self.limits.result_bytes:
+            raise Reply(413, f"the result is larger than {self.limits.result_bytes:,} bytes: add a LIMIT")
+        return ctype.split(";")[0], body
+
+    def restart(self) -> None:
+        """A new Oxigraph server; the old one is stopped at once, with what it was running."""
+        with self._lock:
+            old = self._running
+            self._running = []
+            self._start()
+        for p, held in old:
+            _stop(p, held)
+
+    def close(self) -> None:
+        for p, held in self._running:
+            _stop(p, held)
+        self._running = []
+
+
+def _stop(proc: subprocess.Popen, lock) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    lock.close()
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+            return
+        except (urllib.error.URLError, OSError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise OSError("the Oxigraph server did not start") from None
+            time.sleep(0.05)
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` server program (the `oxigraph` package installs it beside Python)."""
+    here = Path(sys.executable).parent / "oxigraph"
+    found = str(here) if here.exists() else shutil.which("oxigraph")
+    if not found:
+        raise FileNotFoundError("the oxigraph server program is missing (pip install oxigraph)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def _negotiate(accept: str, explicit: str | None) -> str:
+    """The Accept value to ask Oxigraph for: `format=` first, else the client's Accept."""
     if explicit:
-        return explicit
-    for fmt, mime in list(RESULT_TYPES.items()) + list(GRAPH_TYPES.items()):
-        if mime in (accept or ""):
-            return fmt
-    return "json"
+        mime = RESULT_TYPES.get(explicit) or GRAPH_TYPES.get(explicit)
+        if mime is None:
+            raise Reply(400, f"unknown format {explicit!r} (use json, xml, csv, tsv, turtle or ntriples)")
+        return mime
+    known = list(RESULT_TYPES.values()) + list(GRAPH_TYPES.values())
+    wanted = [m for m in known if m in (accept or "")]
+    return ", ".join(wanted) if wanted else "application/sparql-results+json, text/turtle"
 
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newskg SPARQL</title>
@@ -122,130 +218,190 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;
 </body></html>"""
 
 
-def page(endpoint: Endpoint, query: str = "", title: str = "") -> bytes:
-    saved = "".join(
-        f'<li><a href="/ui?name={urllib.parse.quote(n)}">{html.escape(n)}</a>: {html.escape(q.title)}'
-        f"{' (' + ', '.join(html.escape(p.name) for p in q.params) + ')' if q.params else ''}</li>"
-        for n, q in catalogue().items()
-    )
-    result = ""
-    if query.strip():
+class App:
+    """The WSGI application: newskg's pages and saved queries, SPARQL through the backend."""
+
+    def __init__(self, backend: Backend):
+        self.backend = backend
+
+    def __call__(self, environ, start_response):
         try:
-            names, rows = endpoint.rows(query)
-            head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
-            body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in rows)
-            result = (
-                f'<h2>{html.escape(title or "Results")}</h2><p id="count">{len(rows)} rows</p>'
-                f'<table id="results"><tr>{head}</tr>{body}</table>'
-            )
-        except Exception as e:  # a syntax error in the user's query
-            result = f'<p class="err">{html.escape(str(e))}</p>'
-    return PAGE.format(saved=saved, query=html.escape(query), result=result).encode("utf-8")
+            status, ctype, body = self.route(environ)
+        except Reply as e:
+            status, ctype, body = e.status, "text/plain", (str(e) + "\n").encode("utf-8")
+        except Exception as e:  # noqa: BLE001 (answered, never a traceback to the client)
+            print(f"kg serve: {type(e).__name__}: {e}", file=sys.stderr)
+            status, ctype, body = 500, "text/plain", b"internal error\n"
+        reason = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed"}
+        reason |= {413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable"}
+        text_type = ctype.startswith("text/") or ctype.endswith(("json", "xml", "n-triples", "turtle"))
+        headers = [
+            ("Content-Type", f"{ctype}; charset=utf-8" if text_type else ctype),
+            ("Content-Length", str(len(body))),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
+        start_response(f"{status} {reason.get(status, '')}", headers)
+        return [body]
 
-
-class Handler(BaseHTTPRequestHandler):
-    endpoint: Endpoint  # set by make_server
-    server_version = "newskg"
-
-    def log_message(self, format, *args):  # noqa: A002 - quiet by default
-        pass
-
-    def _send(self, status: int, ctype: str, body: bytes) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", f"{ctype}; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _error(self, status: int, message: str) -> None:
-        self._send(status, "text/plain", (message + "\n").encode("utf-8"))
-
-    def _query(self, sparql: str, fmt: str | None) -> None:
-        try:
-            ctype, body = self.endpoint.run(sparql, _negotiate(self.headers.get("Accept", ""), fmt))
-        except Exception as e:
-            return self._error(400, f"query failed: {e}")
-        self._send(200, ctype, body)
-
-    def do_GET(self) -> None:  # noqa: N802
-        url = urllib.parse.urlsplit(self.path)
-        params = {k: v[-1] for k, v in urllib.parse.parse_qs(url.query, keep_blank_values=True).items()}
-        fmt = params.pop("format", None)
-        if url.path == "/":
-            return self._send(200, "text/html", page(self.endpoint))
-        if url.path == "/ui":
-            name = params.pop("name", None)
-            if name:
-                try:
-                    q = resolve(name)
-                    text = with_values(q.text, q.bindings({k: v for k, v in params.items() if k != "query"}))
-                except QueryError as e:
-                    return self._error(400, str(e))
-                return self._send(200, "text/html", page(self.endpoint, text, q.title))
-            return self._send(200, "text/html", page(self.endpoint, params.get("query", "")))
-        if url.path == "/query":
+    def route(self, environ) -> tuple[int, str, bytes]:
+        method, path = environ["REQUEST_METHOD"], environ.get("PATH_INFO", "/")
+        params = _params(environ.get("QUERY_STRING", ""))
+        if path == "/update" or path.startswith("/store") or method in ("PUT", "DELETE", "PATCH"):
+            raise Reply(403, "this endpoint is read-only: updates are refused")
+        if method == "POST" and path == "/query":
+            return self.sparql_post(environ, params)
+        if method not in ("GET", "HEAD"):
+            raise Reply(405, f"{method} is not served here")
+        if path == "/":
+            return 200, "text/html", self.page("")
+        if path == "/ui":
+            return 200, "text/html", self.ui(params)
+        if path == "/query":
             if "query" not in params:
-                return self._error(400, "missing query parameter")
-            return self._query(params["query"], fmt)
-        if url.path == "/queries":
-            listing = [
-                {
-                    "name": n,
-                    "title": q.title,
-                    "question": q.question,
-                    "parameters": [
-                        {
-                            "name": p.name,
-                            "default": None if p.default is None else str(p.default),
-                            "description": p.description,
-                        }
-                        for p in q.params
-                    ],
-                }
-                for n, q in catalogue().items()
-            ]
-            return self._send(200, "application/json", json.dumps(listing, indent=2).encode("utf-8"))
-        if url.path.startswith("/queries/"):
-            name = urllib.parse.unquote(url.path[len("/queries/") :])
-            q = catalogue().get(name)
+                raise Reply(400, "missing query parameter")
+            return self.sparql(params["query"], environ.get("HTTP_ACCEPT", ""), params.get("format"))
+        if path == "/queries":
+            return 200, "application/json", json.dumps(listing(), indent=2).encode("utf-8")
+        if path.startswith("/queries/"):
+            q = catalogue().get(path[len("/queries/") :])
             if q is None:
-                return self._error(404, f"no saved query {name!r} (see /queries)")
-            try:
-                return self._query(with_values(q.text, q.bindings(params)), fmt)
-            except QueryError as e:
-                return self._error(400, str(e))
-        self._error(404, "not found")
+                raise Reply(404, f"no saved query {path[len('/queries/') :]!r} (see /queries)")
+            fmt = params.pop("format", None)
+            return self.sparql(with_values(q.text, _bindings(q, params)), environ.get("HTTP_ACCEPT", ""), fmt)
+        raise Reply(404, "not found")
 
-    def do_POST(self) -> None:  # noqa: N802
-        url = urllib.parse.urlsplit(self.path)
-        if url.path == "/update" or url.path.startswith("/store"):
-            return self._error(403, "this endpoint is read-only: updates are refused")
-        if url.path != "/query":
-            return self._error(404, "not found")
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length).decode("utf-8")
-        ctype = self.headers.get("Content-Type", "")
-        if ctype.startswith("application/sparql-query"):
-            return self._query(body, None)
-        form = {k: v[-1] for k, v in urllib.parse.parse_qs(body).items()}
+    def sparql(self, text: str, accept: str, fmt: str | None) -> tuple[int, str, bytes]:
+        ctype, body = self.backend.query(text, _negotiate(accept, fmt))
+        return 200, ctype, body
+
+    def sparql_post(self, environ, params: dict) -> tuple[int, str, bytes]:
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            raw = environ["wsgi.input"].read(length) if length > 0 else b""
+            body = raw.decode("utf-8")
+        except (ValueError, UnicodeDecodeError):
+            raise Reply(400, "the request body is not UTF-8 text of the declared length") from None
+        accept = environ.get("HTTP_ACCEPT", "")
+        if environ.get("CONTENT_TYPE", "").startswith("application/sparql-query"):
+            return self.sparql(body, accept, params.get("format"))
+        form = params | _params(body)
         if "update" in form:
-            return self._error(403, "this endpoint is read-only: updates are refused")
+            raise Reply(403, "this endpoint is read-only: updates are refused")
         if "query" not in form:
-            return self._error(400, "missing query")
-        self._query(form["query"], form.get("format"))
+            raise Reply(400, "missing query")
+        return self.sparql(form["query"], accept, form.get("format"))
 
-    do_PUT = do_DELETE = lambda self: self._error(403, "this endpoint is read-only: updates are refused")  # noqa: E731
+    def ui(self, params: dict) -> bytes:
+        name = params.pop("name", None)
+        if not name:
+            return self.page(params.get("query", ""))
+        q = catalogue().get(name)  # a name from the catalogue, never a path
+        if q is None:
+            raise Reply(404, f"no saved query {name!r} (see /queries)")
+        return self.page(with_values(q.text, _bindings(q, {k: v for k, v in params.items() if k != "query"})), q.title)
+
+    def page(self, query: str, title: str = "") -> bytes:
+        saved = "".join(
+            f'<li><a href="/ui?name={urllib.parse.quote(n)}">{html.escape(n)}</a>: {html.escape(q.title)}'
+            f"{' (' + ', '.join(html.escape(p.name) for p in q.params) + ')' if q.params else ''}</li>"
+            for n, q in catalogue().items()
+        )
+        result = ""
+        if query.strip():
+            try:
+                result = self.table(query, title)
+            except Reply as e:
+                result = f'<p class="err">{html.escape(str(e))}</p>'
+        return PAGE.format(saved=saved, query=html.escape(query), result=result).encode("utf-8")
+
+    def table(self, query: str, title: str) -> str:
+        ctype, body = self.backend.query(query, "application/sparql-results+json, application/n-triples")
+        if ctype == "application/n-triples":
+            names = ["triple"]
+            rows = [[line] for line in body.decode("utf-8").splitlines() if line.strip()]
+        else:
+            data = json.loads(body)
+            if "boolean" in data:
+                names, rows = ["answer"], [[str(data["boolean"]).lower()]]
+            else:
+                names = data["head"]["vars"]
+                rows = [[b.get(n, {}).get("value", "") for n in names] for b in data["results"]["bindings"]]
+        shown = rows[: self.backend.limits.page_rows]
+        head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
+        cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in shown)
+        more = f" (the first {len(shown)} shown)" if len(shown) < len(rows) else ""
+        return (
+            f'<h2>{html.escape(title or "Results")}</h2><p id="count">{len(rows)} rows{more}</p>'
+            f'<table id="results"><tr>{head}</tr>{cells}</table>'
+        )
 
 
-def make_server(store_path: Path, host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
-    """A server (not yet serving) over the store at `store_path`; port 0 picks a free one."""
-    endpoint = Endpoint(store_path)
-    handler = type("BoundHandler", (Handler,), {"endpoint": endpoint})
-    return ThreadingHTTPServer((host, port), handler)
+def _params(query_string: str) -> dict[str, str]:
+    try:
+        pairs = urllib.parse.parse_qs(query_string, keep_blank_values=True, errors="strict")
+    except (UnicodeDecodeError, ValueError):
+        raise Reply(400, "the parameters are not UTF-8 text") from None
+    return {k: v[-1] for k, v in pairs.items()}
 
 
-def serve_in_thread(store_path: Path, host: str = "127.0.0.1", port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Start a server in a background thread (for notebooks and tests); returns it and its URL."""
-    server = make_server(store_path, host, port)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://{host}:{server.server_address[1]}"
+def _bindings(q, params: dict) -> dict:
+    try:
+        return q.bindings(params)
+    except QueryError as e:
+        raise Reply(400, str(e)) from None
+
+
+def listing() -> list[dict]:
+    return [
+        {
+            "name": n,
+            "title": q.title,
+            "question": q.question,
+            "parameters": [
+                {"name": p.name, "default": None if p.default is None else str(p.default), "description": p.description}
+                for p in q.params
+            ],
+        }
+        for n, q in catalogue().items()
+    ]
+
+
+class Server:
+    """A running (or ready) `kg serve`: `url`, `run()` (blocks), `close()`."""
+
+    def __init__(self, store_path: Path, host: str = "127.0.0.1", port: int = 7878, limits: Limits | None = None):
+        from waitress import create_server
+
+        limits = limits or Limits()
+        self.backend = Backend(store_path, limits)
+        try:
+            self.http = create_server(
+                App(self.backend),
+                host=host,
+                port=port,
+                threads=limits.threads,
+                backlog=limits.backlog,
+                connection_limit=limits.connections,
+                channel_timeout=limits.idle_seconds,
+                max_request_body_size=limits.body_bytes,
+                ident="newskg",
+                clear_untrusted_proxy_headers=True,
+            )
+        except BaseException:
+            self.backend.close()
+            raise
+        self.url = f"http://{host}:{self.http.effective_port}"
+
+    def run(self) -> None:
+        self.http.run()
+
+    def close(self) -> None:
+        self.http.close()
+        self.backend.close()
+
+
+def serve_in_thread(store_path: Path, host: str = "127.0.0.1", port: int = 0, limits: Limits | None = None) -> Server:
+    """Start a server in a background thread (for notebooks and tests); `.url`, `.close()`."""
+    server = Server(store_path, host, port, limits)
+    threading.Thread(target=server.run, daemon=True).start()
+    return server

@@ -61,11 +61,9 @@ def current(store: Path) -> int | None:
         return None
 
 
-def open_current(store: Path, tries: int = 5):
-    """The current snapshot opened read-only, with the shared lock that keeps it from being
-    removed while it is read: (pyoxigraph Store, lock file). Close the lock file to release it."""
-    import pyoxigraph as ox
-
+def hold(store: Path, tries: int = 5) -> tuple[Path, IO]:
+    """The current snapshot's directory, with the shared lock that keeps it from being removed
+    while it is read (close the lock file to release it)."""
     for _ in range(tries):
         number = current(store)
         if number is None:
@@ -74,9 +72,17 @@ def open_current(store: Path, tries: int = 5):
         if lock is None:
             continue  # being removed: a newer one is current
         if current(store) == number and (Path(store) / SNAPSHOTS / str(number)).is_dir():
-            return ox.Store.read_only(str(Path(store) / SNAPSHOTS / str(number))), lock
+            return Path(store) / SNAPSHOTS / str(number), lock
         lock.close()
     raise OSError(f"{store}: the store kept changing while it was being opened; try again")
+
+
+def open_current(store: Path):
+    """The current snapshot opened read-only, and its lock: (pyoxigraph Store, lock file)."""
+    import pyoxigraph as ox
+
+    directory, lock = hold(store)
+    return ox.Store.read_only(str(directory)), lock
 
 
 def prune(store: Path, keep: int) -> None:

@@ -20,10 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def served(tmp_path_factory):
     store = tmp_path_factory.mktemp("serve") / "store"
     kg.build([ROOT / "corpus"], store=store).close()
-    server, base = serve_in_thread(store)
-    yield base
-    server.shutdown()
-    server.server_close()
+    server = serve_in_thread(store)
+    yield server.url
+    server.close()
 
 
 def test_sparqlwrapper_client(served):
