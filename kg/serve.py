@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -79,6 +80,7 @@ class Backend:
         self._number: int | None = None
         self._url = ""
         self._running: list[tuple[subprocess.Popen, object]] = []
+        self._retiring: list[tuple[threading.Timer, subprocess.Popen, object]] = []
         self._start()
 
     def url(self) -> str:
@@ -105,6 +107,7 @@ class Backend:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            preexec_fn=_die_with_parent,
         )
         url = f"http://127.0.0.1:{port}"
         _wait_until_up(url, proc)
@@ -112,7 +115,10 @@ class Backend:
         self._running = [(proc, lock)]
         self._number, self._url = int(directory.name), url
         for p, held in old:  # let their queries finish, then stop them and release their snapshot
-            threading.Timer(self.limits.query_seconds + 5, _stop, (p, held)).start()
+            timer = threading.Timer(self.limits.query_seconds + 5, _stop, (p, held))
+            timer.daemon = True
+            timer.start()
+            self._retiring.append((timer, p, held))
 
     def query(self, sparql: str, accept: str) -> tuple[str, bytes]:
         """Run `sparql`; (content type, body). Raises Reply for errors and oversized results."""
@@ -150,9 +156,13 @@ class Backend:
             _stop(p, held)
 
     def close(self) -> None:
+        for timer, p, held in self._retiring:
+            if timer.is_alive():
+                timer.cancel()
+                _stop(p, held)
         for p, held in self._running:
             _stop(p, held)
-        self._running = []
+        self._running, self._retiring = [], []
 
 
 def _stop(proc: subprocess.Popen, lock) -> None:
@@ -162,6 +172,16 @@ def _stop(proc: subprocess.Popen, lock) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
     lock.close()
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, be sent SIGTERM when newskg dies (even by kill -9)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _wait_until_up(url: str, proc: subprocess.Popen) -> None:
