@@ -236,6 +236,23 @@ def validate_cmd(
     fail(f"{len(violations)} SHACL violation(s)")
 
 
+@app.command("check")
+def check_cmd(
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+    reasoner: Reasoners = typer.Option("rules", "--reasoner", help="The reasoner the store was built with."),
+) -> None:
+    """Recompute links, inferences and names from the article graphs and compare with the store."""
+    report = _source(None, store).check(reasoner.value)
+    if report.ok:
+        out.print(f"[green]consistent[/green]: {report.articles} articles, {report.groups} groups of linked events")
+        return
+    t = Table("difference", "graph", "triples")
+    for what, graph, n in report.differences[:SHOWN]:
+        t.add_row(what, graph, str(n))
+    out.print(t)
+    fail(f"{len(report.differences)} difference(s) from a recomputation (kg build --full rebuilds everything)")
+
+
 @app.command("explain")
 def explain_cmd(
     subject: str = typer.Argument(..., help="Subject: a name ('Elon Musk'), a CURIE (id:person-elon-musk) or <IRI>."),

@@ -48,6 +48,13 @@ class KnowledgeGraph:
 
         return validate(self.dataset)
 
+    def check(self, reasoner: str = "rules"):
+        """Recompute the links, inferred graphs and names graph from the article graphs and
+        compare with what the store holds (`kg.check.CheckReport`; `.ok` when they agree)."""
+        from kg.check import check
+
+        return check(self.store, reasoner)
+
     def export(self, path: str | Path, format: str | None = None) -> Path:
         """Write the dataset; the format follows the extension (.trig, .nq, .jsonld; .ttl = union)."""
         return write_dataset(self.dataset, Path(path), format)

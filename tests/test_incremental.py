@@ -19,7 +19,7 @@ from rdflib import Graph
 
 import kg
 from kg.build import BUILD_GRAPH
-from kg.names import NAMES_GRAPH, is_inferred
+from kg.names import LINKS_GRAPH, NAMES_GRAPH, is_inferred
 from kg.ntriples import triples
 from kg.reason import infer
 
@@ -182,3 +182,24 @@ def test_reasoner_matches_owlrl_on_generated_articles(corpus, tmp_path):
     reference = infer(asserted, "owlrl")
     assert len(reference) > 10_000
     assert triples(inferred) - triples(asserted) == reference
+
+
+def test_check_finds_what_a_build_did_not_write(corpus, tmp_path):
+    from kg.store import OxigraphStore
+
+    kg.build([corpus], store=tmp_path / "s").close()
+    g = kg.open(tmp_path / "s")
+    assert g.check().ok
+    g.close()
+    store = OxigraphStore(tmp_path / "s")
+    inferred = next(n for n in store.graph_names() if "/graph/inferred/article-" in str(n))
+    some = store.select(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }} LIMIT 3")
+    store.remove_nquads("".join(f"{s} {p} {o} <{inferred}> .\n" for s, p, o in some))
+    store.drop_graph(LINKS_GRAPH)
+    store.publish()
+    store.close()
+    g = kg.open(tmp_path / "s")
+    report = g.check()
+    g.close()
+    assert ("inferred: missing", str(inferred), 3) in report.differences
+    assert any(what == "links: missing" for what, _, _ in report.differences)

@@ -32,9 +32,22 @@ def reason_across(store, links: set, changed: set[str] | None, bulk: bool = Fals
     `changed`: the article graphs this build changed (None: all may have); `bulk`: write with
     the bulk loader (a first build); `reasoner`: its name. Returns the number of groups derived
     again."""
+    existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
+    derived, stale = derive_across(store, links, changed, existing, reasoner)
+    for name in sorted(stale):
+        store.drop_graph(URIRef(name))
+    store.add_nquads("".join(nquads(triples, name) for name, triples in sorted(derived.items())), bulk=bulk)
+    return len(derived) - (TRANSITIVE_GRAPH in derived)
+
+
+def derive_across(
+    store, links: set, changed: set[str] | None, existing: set[str], reasoner: str = "rules"
+) -> tuple[dict[str, set], set[str]]:
+    """What the cross-article inferred graphs should hold: ({graph: triples} for the graphs to
+    write, graphs to drop first). Only the groups that are new or touch a `changed` article
+    (all, with None) are derived again, and the transitive chains when anything changed."""
     engine = reasoner_named(reasoner)
     wanted = {group_graph(g): g for g in groups(links)}
-    existing = {str(n) for n in store.graph_names() if str(n).startswith(CROSS_PREFIX)}
     todo = {
         name: members
         for name, members in wanted.items()
@@ -62,12 +75,8 @@ def reason_across(store, links: set, changed: set[str] | None, bulk: bool = Fals
         store,
         [t for inferred, members in derived.values() for t in inferred if t[0] not in members and t[2] not in members],
     )
-    for name in sorted((existing - wanted.keys() - {TRANSITIVE_GRAPH}) | (derived.keys() & existing)):
-        store.drop_graph(URIRef(name))
-    store.add_nquads(
-        "".join(nquads(inferred - held, name) for name, (inferred, _) in sorted(derived.items())), bulk=bulk
-    )
-    return len(todo)
+    stale = (existing - wanted.keys() - {TRANSITIVE_GRAPH}) | (derived.keys() & existing)
+    return {name: inferred - held for name, (inferred, _) in derived.items()}, stale
 
 
 def _around(store, events: list[str]) -> dict[str, set]:
