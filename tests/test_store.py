@@ -130,3 +130,35 @@ def test_a_store_with_no_finished_build_says_so(tmp_path):
         text=True,
     )
     assert r.returncode != 0 and "no finished build" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_readers_during_a_build_see_one_finished_state(tmp_path):
+    """While another process builds more articles into the store, every reader sees the store of
+    one finished build (the old one, then the new one), never a part of a build."""
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS[0], corpus)
+    kg.build([corpus], store=tmp_path / "s").close()
+    g = kg.open(tmp_path / "s")
+    before = len(g)
+    g.close()
+    for seed in SEEDS[1:]:
+        shutil.copy(seed, corpus)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(corpus), "--store", str(tmp_path / "s")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    seen = set()
+    while proc.poll() is None:
+        g = kg.open(tmp_path / "s")
+        seen.add(len(g))
+        g.close()
+        time.sleep(0.05)
+    assert proc.wait() == 0
+    g = kg.open(tmp_path / "s")
+    after = len(g)
+    g.close()
+    assert after > before and seen <= {before, after}, (before, after, seen)
