@@ -19,6 +19,7 @@ import hashlib
 import re
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,7 +101,8 @@ def fingerprint(reasoner: str | None = "rules") -> str:
 
 class _Writer:
     """Collects article N-Quads and writes them in batches: one transaction each, or bulk loads
-    when the build fills an empty store."""
+    when the build fills an empty store. A batch is written in a thread of its own while the next
+    one is collected (Oxigraph lets go of the GIL while it loads); at most one is in flight."""
 
     def __init__(self, store: Store, replaced: set[str], bulk: bool):
         self.store, self.replaced, self.bulk = store, replaced, bulk
@@ -108,6 +110,8 @@ class _Writer:
         self.parts: list[str] = []
         self.names: list[str] = []
         self.size = self.asserted = self.inferred = 0
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self.pending: Future | None = None
 
     def add(self, x: Extracted) -> None:
         self.parts.append(x.nquads)
@@ -116,15 +120,27 @@ class _Writer:
         self.asserted += x.asserted
         self.inferred += x.inferred
         if self.size >= self.limit:
-            self.flush()
+            self._submit()
 
-    def flush(self) -> None:
-        for name in self.names:
+    def _submit(self) -> None:
+        if self.pending is not None:
+            self.pending.result()  # the previous batch is written (or its error raised here)
+        batch = (self.names, "".join(self.parts), (self.asserted, self.inferred))
+        self.pending = self.pool.submit(self._write, *batch)
+        self.parts, self.names, self.size, self.asserted, self.inferred = [], [], 0, 0, 0
+
+    def _write(self, names: list[str], text: str, counts: tuple[int, int]) -> None:
+        for name in names:
             if name in self.replaced:
                 _drop_article(self.store, name)
-        if self.parts:
-            self.store.add_nquads("".join(self.parts), bulk=self.bulk, counts=(self.asserted, self.inferred))
-        self.parts, self.names, self.size, self.asserted, self.inferred = [], [], 0, 0, 0
+        if text:
+            self.store.add_nquads(text, bulk=self.bulk, counts=counts)
+
+    def flush(self) -> None:
+        """Write what is collected and wait until every batch is in the store."""
+        self._submit()
+        self.pending.result()
+        self.pool.shutdown()
 
 
 class _Tally:

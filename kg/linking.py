@@ -8,7 +8,6 @@ Terms are N-Triples strings (`kg.ntriples`).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +15,6 @@ from itertools import combinations
 
 from rdflib.namespace import OWL, RDF
 
-from kg.dates import dates_agree
 from kg.names import ARTICLE_PREFIX, GRAPH, LINKS_GRAPH, NEWS
 from kg.ntriples import nquads, term
 
@@ -58,21 +56,25 @@ def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[Event
 
 
 def same_event(x: EventFacts, y: EventFacts) -> bool:
-    """Same type, two or more shared participants (or one, with dates on both sides that agree),
-    and no disagreement on platform or date."""
+    """Same type, two or more shared participants (or one, with dates on both sides), no
+    disagreement on platform, and the same date: the same day, the same month or year as
+    written, or no date on either side, or no date on one side and the same platform on both.
+
+    Dates must be equal, not merely compatible: links are joined transitively, and a month
+    ('2024-05') compatible with two different days, or days one apart, would chain reports of
+    different events into one group that grows with the corpus (at 10,000 generated articles,
+    39 layoffs over five weeks had become one event)."""
     if x.cls != y.cls or x.graph == y.graph or x.cls in NOT_LINKED:
         return False
     if x.platform and y.platform and x.platform != y.platform:
         return False
-    if not dates_agree(x.date, y.date):
-        return False
     shared = x.participants & y.participants
-    return len(shared) >= 2 or (
-        len(shared) == 1
-        and x.date is not None
-        and y.date is not None
-        and len(x.participants) == len(y.participants) == 1
-    )
+    if x.date is None and y.date is None:
+        return len(shared) >= 2
+    if x.date is None or y.date is None:  # one side undated: the same platform must be named on both
+        return len(shared) >= 2 and x.platform is not None and x.platform == y.platform
+    one = len(shared) == 1 and len(x.participants) == len(y.participants) == 1
+    return x.date == y.date and (len(shared) >= 2 or one)
 
 
 def _link(x: EventFacts, y: EventFacts) -> tuple[str, str, str]:
@@ -90,22 +92,16 @@ def link_events(events: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
 
 
 def _pairs(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
-    """The pairs of one bucket whose dates could agree: events dated to the day meet only those
-    of the same or the next day and the coarser or missing dates (a famous person's bucket
-    holds thousands of events; comparing all pairs would be quadratic)."""
-    by_day: dict[str, list[EventFacts]] = defaultdict(list)
-    coarse = []
+    """The pairs of one bucket that could be linked: the same date, or no date on one side (a
+    famous person's bucket holds thousands of events; comparing all pairs would be quadratic)."""
+    by_date: dict[str | None, list[EventFacts]] = defaultdict(list)
     for e in bucket:
-        (by_day[e.date] if e.date and len(e.date) == 10 else coarse).append(e)
-    yield from combinations(coarse, 2)
-    for day, events in by_day.items():
+        by_date[e.date].append(e)
+    undated = by_date.pop(None, [])
+    yield from combinations(undated, 2)
+    for events in by_date.values():
         yield from combinations(events, 2)
-        yield from ((x, y) for x in events for y in coarse)
-        yield from ((x, y) for x in events for y in by_day.get(_next_day(day), ()))
-
-
-def _next_day(day: str) -> str:
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+        yield from ((x, y) for x in events for y in undated)
 
 
 def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
