@@ -31,6 +31,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from http import HTTPStatus
 from pathlib import Path
 
 from kg import snapshots
@@ -252,15 +253,13 @@ class App:
         except Exception as e:  # noqa: BLE001 (answered, never a traceback to the client)
             print(f"kg serve: {type(e).__name__}: {e}", file=sys.stderr)
             status, ctype, body = 500, "text/plain", b"internal error\n"
-        reason = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed"}
-        reason |= {413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable"}
         text_type = ctype.startswith("text/") or ctype.endswith(("json", "xml", "n-triples", "turtle"))
         headers = [
             ("Content-Type", f"{ctype}; charset=utf-8" if text_type else ctype),
             ("Content-Length", str(len(body))),
             ("X-Content-Type-Options", "nosniff"),
         ]
-        start_response(f"{status} {reason.get(status, '')}", headers)
+        start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [body]
 
     def route(self, environ) -> tuple[int, str, bytes]:

@@ -11,6 +11,11 @@ import kg
 from kg.names import ARTICLE_PREFIX
 from kg.reader import read_articles
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from adversarial import KINDS, seconds  # noqa: E402
+from adversarial import text as adversarial  # noqa: E402
+
 ARTICLES = Path(__file__).resolve().parent / "articles"
 TEXT = (ARTICLES / "kompas_outage.txt").read_text(encoding="utf-8")
 
@@ -74,40 +79,17 @@ def test_jsonl_fields_of_the_wrong_type_skip_their_line(tmp_path):
     stored.close()
 
 
-def adversarial(unit: str, size: int) -> str:
-    head = "Jakarta - Elon Musk berkata bahwa layanan sedang diperbaiki oleh tim teknis.\n\n"
-    return head + (unit * (size // len(unit) + 1))[:size]
-
-
-UNITS = {
-    "periods": ". ",
-    "capitalised runs": "Budi Santoso Harahap Jaya PT Tbk Kementerian Dr. Ahmad Wijaya Kusuma ",
-    "nested brackets": "(" * 20 + "kata " + ")" * 20 + " ",
-    "digit-slash runs": "12/3/2024/5/6/7 13/13/13 ",
-    "open quotes": 'Direktur Budi Santoso (BSJ) mengatakan, "Layanan X down pada 12/3/2024." Menurut Reuters, “ ',
-}
-
-
 def test_extraction_time_grows_linearly_on_adversarial_text():
     """Four times the text takes about four times as long (bounds generous: a noisy machine);
     it took the square before sentences were capped in length."""
-    from kg.document import Doc
-    from kg.extract import extract
-
-    def seconds(text: str) -> float:
-        doc = Doc(path=Path("x.txt"), text=text, raw=text.encode(), source_name="x.txt", key="x.txt")
-        t = time.perf_counter()
-        extract(doc)
-        return time.perf_counter() - t
-
     seconds(adversarial(". ", 1000))  # the gazetteer, loaded once
-    for name, unit in UNITS.items():
+    for name, unit in KINDS.items():
         small, large = seconds(adversarial(unit, 50_000)), seconds(adversarial(unit, 200_000))
         assert large < 12 * small + 0.5, f"{name}: {small:.2f} s for 50 kB, {large:.2f} s for 200 kB"
 
 
 def test_a_huge_file_is_reported_and_skipped_unread(tmp_path):
-    (tmp_path / "huge.txt").write_text(adversarial(UNITS["open quotes"], 5_000_000), encoding="utf-8")
+    (tmp_path / "huge.txt").write_text(adversarial(KINDS["open quotes"], 5_000_000), encoding="utf-8")
     (tmp_path / "ok.txt").write_text(TEXT, encoding="utf-8")
     t = time.perf_counter()
     g = kg.build([tmp_path])
@@ -117,7 +99,7 @@ def test_a_huge_file_is_reported_and_skipped_unread(tmp_path):
 
 
 def test_an_article_over_its_time_budget_is_reported_and_skipped(tmp_path, monkeypatch):
-    (tmp_path / "slow.txt").write_text(adversarial(UNITS["open quotes"], 300_000), encoding="utf-8")
+    (tmp_path / "slow.txt").write_text(adversarial(KINDS["open quotes"], 300_000), encoding="utf-8")
     monkeypatch.setenv("KG_ARTICLE_SECONDS", "0.05")
     g = kg.build([tmp_path])
     assert g.report.extracted == 0

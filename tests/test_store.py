@@ -83,15 +83,21 @@ def test_store_path_from_environment(tmp_path, monkeypatch):
     assert default_store_path() == Path("kg-store")
 
 
+def one_seed_store(tmp_path: Path) -> Path:
+    """A corpus directory holding the first seed, built into the store `tmp_path / "s"`."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEEDS[0], corpus)
+    kg.build([corpus], store=tmp_path / "s").close()
+    return corpus
+
+
 def test_readers_see_the_last_finished_build(tmp_path):
     """A reader opened before a build keeps its view; one opened after sees the new build; old
     snapshots go once no reader holds them."""
     from kg.snapshots import SNAPSHOTS
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS[0], corpus)
-    kg.build([corpus], store=tmp_path / "s").close()
+    corpus = one_seed_store(tmp_path)
     reader = kg.open(tmp_path / "s")
     before = len(reader)
     shutil.copy(SEEDS[1], corpus)
@@ -137,10 +143,7 @@ def test_readers_during_a_build_see_one_finished_state(tmp_path):
     one finished build (the old one, then the new one), never a part of a build."""
     import time
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEEDS[0], corpus)
-    kg.build([corpus], store=tmp_path / "s").close()
+    corpus = one_seed_store(tmp_path)
     g = kg.open(tmp_path / "s")
     before = len(g)
     g.close()
