@@ -28,6 +28,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.document import Doc
 from kg.entity_names import refresh_names
+from kg.lang import resource_files
 from kg.linking import EventFacts, relink
 from kg.names import (
     ARTICLE_PREFIX,
@@ -73,10 +74,11 @@ class BuildReport:
 
 def fingerprint(reasoner: str | None = "rules") -> str:
     """What every article's graphs depend on besides its own text: the extraction, mapping and
-    reasoning code, the ontology, the gazetteer, and which reasoner runs (None: none). When it
-    changes, every article is extracted again."""
+    reasoning code, the language data, the ontology, the gazetteer, and which reasoner runs
+    (None: none). When it changes, every article is extracted again."""
     package = Path(__file__).resolve().parent
     code = sorted((package / "extract").glob("*.py")) + sorted((package / "reason").glob("*.py"))
+    code += sorted((package / "lang").glob("*.py")) + resource_files()
     code += [
         package / n
         for n in (

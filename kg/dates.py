@@ -8,82 +8,12 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kg.document import DateValue
+from kg.lang import table
 from kg.names import alternation
 
-MONTHS = {
-    "januari": 1,
-    "january": 1,
-    "jan": 1,
-    "februari": 2,
-    "february": 2,
-    "pebruari": 2,
-    "feb": 2,
-    "maret": 3,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "may": 5,
-    "juni": 6,
-    "june": 6,
-    "jun": 6,
-    "juli": 7,
-    "july": 7,
-    "jul": 7,
-    "agustus": 8,
-    "august": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "agus": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "oktober": 10,
-    "october": 10,
-    "okt": 10,
-    "oct": 10,
-    "november": 11,
-    "nopember": 11,
-    "nov": 11,
-    "desember": 12,
-    "december": 12,
-    "des": 12,
-    "dec": 12,
-}
-WEEKDAYS = {
-    "senin": 0,
-    "monday": 0,
-    "selasa": 1,
-    "tuesday": 1,
-    "rabu": 2,
-    "wednesday": 2,
-    "kamis": 3,
-    "thursday": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "friday": 4,
-    "sabtu": 5,
-    "saturday": 5,
-    "minggu": 6,
-    "ahad": 6,
-    "sunday": 6,
-}
-NUMBER_WORDS = {
-    "satu": 1,
-    "se": 1,
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-}
+MONTHS = table("months")  # the names of every language in kg/lang
+WEEKDAYS = table("weekdays")
+NUMBER_WORDS = table("number_words")
 
 _MONTH = "(" + alternation(MONTHS) + r")\.?"
 _WEEKDAY = "(" + alternation(WEEKDAYS) + ")"

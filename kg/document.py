@@ -90,6 +90,7 @@ class Doc:
     key: str = ""  # names the article's IRI and graph: its path under the corpus root ('#id' for a record)
     hints: dict = field(default_factory=dict)  # metadata the input format gave (HTML, JSON Lines)
     masked: str = ""  # `text` with boilerplate blanked out, same length
+    lang: str = "id"  # the article's language: a folder of kg/lang
     title: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -87,16 +87,24 @@ def _budget(seconds: float) -> Iterator[None]:
         yield
         return
 
+    overrun = False
+
     def expired(signum, frame):
+        nonlocal overrun
+        overrun = True
         raise ArticleTimeout
 
+    # The timer repeats: an exception raised where Python swallows it (a gc callback, a
+    # __del__) is raised again a moment later, and the flag catches a body that ends between.
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, min(seconds, 0.5))
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if overrun:
+        raise ArticleTimeout
 
 
 def batched(items: Iterable, n: int) -> Iterator[list]:

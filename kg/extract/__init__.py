@@ -17,6 +17,7 @@ Component = Callable[[Doc], None]
 COMPONENTS: dict[str, Component] = {}
 
 DEFAULT_PIPELINE = [
+    "language",  # the article's language: which word lists of kg/lang the others use
     "boilerplate",  # blank out menus, related-links, captions, credits, footers
     "sentences",  # split paragraphs into sentences with offsets; mark the title
     "quotes",  # direct quotes
@@ -49,4 +50,14 @@ def extract(doc: Doc, pipeline: list[str] | None = None) -> Doc:
 
 
 def _load_components() -> None:
-    from kg.extract import boilerplate, events, mentions, metadata, relations, segment, sources, statements  # noqa: F401
+    from kg.extract import (  # noqa: F401
+        boilerplate,
+        events,
+        language,
+        mentions,
+        metadata,
+        relations,
+        segment,
+        sources,
+        statements,
+    )

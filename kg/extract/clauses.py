@@ -1,4 +1,4 @@
-"""Clauses, trigger contexts and the small Indonesian stemmer the event extractors share."""
+"""Clauses, trigger contexts and the small stemmer the event extractors share."""
 
 from __future__ import annotations
 
@@ -6,50 +6,26 @@ import re
 from bisect import bisect_right
 
 from kg.document import Doc, Sentence
+from kg.lang import DEFAULT, Pattern, language
 
-SUBORDINATORS = re.compile(
-    r"(?i)(?:^|[\s,;])(setelah|sesudah|sebelum|ketika|tatkala|saat(?!\s+ini)|sementara|namun|tetapi|tapi|"
-    r"meski(?:pun)?|walau(?:pun)?|karena|sebab|sehingga|sedangkan|padahal|bahwa|selama|usai|sejak(?!\s+(?:tahun\s+)?\d)|"
-    r"after|before|when|while|but|although|because|that|since(?!\s+\d))\b"
-)
-NEGATION = re.compile(r"(?i)\b(tidak|tak|belum|bukan|never|not|no|didn't|did not)\b(?:\s+\w+){0,4}\s*$")
-IRREALIS = re.compile(
-    r"(?i)\b(akan|ingin|berencana|rencana|hendak|untuk|jika|apabila|seandainya|sebagai bentuk|sebagai wujud|sebagai tanda|"
-    r"undang|mengundang|mengajak|ajak|will|would|plans? to|invited?)\b(?:\s+[\w-]+){0,2}\s*$"
-)
-ABILITY = re.compile(r"(?i)\b(dapat|bisa|mampu|could|can)\b")
-ANAPHOR = re.compile(r"(?i)^(?:nya)?\s*(tersebut|itu|ini|this|that)\b")  # 'wawancara tersebut', 'the attack'
-PREFIXES = (
-    "mempeng",
-    "memper",
-    "menge",
-    "meng",
-    "meny",
-    "mem",
-    "men",
-    "me",
-    "di",
-    "ber",
-    "ter",
-    "pem",
-    "pen",
-    "peng",
-    "per",
-    "pe",
-    "ke",
-    "se",
-)
-SUFFIXES = ("kannya", "annya", "nya", "kan", "an", "i")
+SUBORDINATORS = Pattern(r"(?i)(?:^|[\s,;])($subordinators)\b(?!\s+\d|\s+(?:$not_after_subordinator)\b)")
+NEGATION = Pattern(r"(?i)\b($negation)\b(?:\s+\w+){0,4}\s*$")
+IRREALIS = Pattern(r"(?i)\b($irrealis)\b(?:\s+[\w-]+){0,2}\s*$")
+ABILITY = Pattern(r"(?i)\b($ability)\b")
+ANAPHOR = Pattern(r"(?i)^(?:$enclitics)?\s*($anaphors)\b")  # 'wawancara tersebut'
+ANAPHOR_BEFORE = Pattern(r"(?i)\b($anaphors_before)\s+$")  # 'the attack'
 
 
-def stem(word: str) -> str:
-    """A rough Indonesian stem, good enough to see that 'mewawancarai' and 'wawancara' agree."""
+def stem(word: str, lang: str = DEFAULT) -> str:
+    """A rough stem by the language's affixes, good enough to see that 'mewawancarai' and
+    'wawancara' agree."""
     w = word.lower().split()[0]
-    for s in SUFFIXES:
+    affixes = language(lang)
+    for s in affixes.list("suffixes"):
         if w.endswith(s) and len(w) - len(s) >= 5:
             w = w[: -len(s)]
             break
-    for p in PREFIXES:
+    for p in affixes.list("prefixes"):
         if w.startswith(p) and len(w) - len(p) >= 4:
             w = w[len(p) :]
             break
@@ -59,7 +35,8 @@ def stem(word: str) -> str:
 def clause_bounds(doc: Doc, sentence: Sentence, offset: int) -> tuple[int, int]:
     """The clause of `sentence` around `offset`: cut at subordinating conjunctions."""
     cuts = doc.memo(
-        ("clause cuts", sentence.start, sentence.end), lambda: _cuts(doc.masked[sentence.start : sentence.end])
+        ("clause cuts", sentence.start, sentence.end),
+        lambda: _cuts(doc.masked[sentence.start : sentence.end], SUBORDINATORS.get(doc.lang)),
     )
     rel = offset - sentence.start
     i = bisect_right(cuts, rel)  # cuts[i - 1] <= rel < cuts[i]
@@ -68,9 +45,9 @@ def clause_bounds(doc: Doc, sentence: Sentence, offset: int) -> tuple[int, int]:
     return sentence.start + start, sentence.start + end
 
 
-def _cuts(text: str) -> list[int]:
+def _cuts(text: str, subordinators: re.Pattern) -> list[int]:
     """Where the clauses of a sentence start, and its length."""
-    return sorted([0] + [m.start(1) for m in SUBORDINATORS.finditer(text)] + [len(text)])
+    return sorted([0] + [m.start(1) for m in subordinators.finditer(text)] + [len(text)])
 
 
 def inside_quote(doc: Doc, offset: int) -> bool:

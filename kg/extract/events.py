@@ -8,54 +8,36 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 
 from kg.dates import dates_agree
 from kg.document import Doc, Event
 from kg.extract import component
-from kg.extract.clauses import ABILITY, ANAPHOR, IRREALIS, NEGATION, clause_bounds, inside_quote, stem
-from kg.extract.mentions import NOT_NAME, _add
+from kg.extract.clauses import (
+    ABILITY,
+    ANAPHOR,
+    ANAPHOR_BEFORE,
+    IRREALIS,
+    NEGATION,
+    clause_bounds,
+    inside_quote,
+    stem,
+)
+from kg.extract.mentions import _add
 from kg.gazetteer import load_gazetteer
+from kg.lang import Pattern, event_types, language, word_set, words_rx
 
-TRIGGERS: dict[str, str] = {
-    "Interview": r"wawancara|mewawancarai|diwawancarai|pewawancara|wawancarai|interview(?:ed|s)?",
-    "Outage": r"gangguan|eror(?:nya)?|error(?:nya)?|down|tumbang|lumpuh|malfungsi|outage|"
-    r"tidak bisa diakses|tak bisa diakses|tidak dapat diakses|crash|mati total",
-    "CyberAttack": r"serangan (?:DDoS|DDOS|ddos|siber|cyber|hacker|peretas)|DDoS|diretas|peretasan|meretas|"
-    r"dibobol|ransomware|cyber ?attack|hacked|hacking",
-    "Acquisition": r"membeli|dibeli|pembelian|mengakuisisi|diakuisisi|akuisisi|mengambil alih|pengambilalihan|"
-    r"acquired|acquisition|bought",
-    "Layoff": r"PHK|pemutusan hubungan kerja|dipecat|memecat|pemecatan|diberhentikan|memberhentikan|"
-    r"merumahkan|dirumahkan|laid off|layoffs?",
-    "Invitation": r"mengundang|diundang|undangan|undang|invited|invitation",
-    "Communication": r"berkomunikasi|komunikasi (?:dengan|antara)|panggilan telepon|menelepon|ditelepon|bertelepon|"
-    r"berbicara (?:dengan|melalui telepon)|interaksi|berinteraksi|bertemu dengan|phone call|spoke with|met with",
-    "Endorsement": r"dukungan(?:nya)?|mendukung|didukung|endorse[sd]?|endorsement",
-    "AssassinationAttempt": r"percobaan pembunuhan|upaya pembunuhan|penembakan|ditembak|"
-    r"assassination attempt|attempted assassination",
-    "Election": r"pemilu|pemilihan umum|pemilihan presiden|pilpres|pilkada|pileg|pemungutan suara|election",
-    "Launch": r"meluncurkan|diluncurkan|peluncuran|merilis|dirilis|launch(?:ed|es)?",
-    "Ban": r"dilarang|melarang|larangan|diblokir|memblokir|pemblokiran|ditangguhkan|menangguhkan|banned|blocked|suspended",
-    "Arrest": r"ditangkap|menangkap|penangkapan|diamankan polisi|ditahan|arrested|detained",
-}
-CONVERSATION = re.compile(
-    r"(?i)\b(percakapan|dialog|diskusi|obrolan|ngobrol|mengobrol|siaran langsung|live)\b"
-    r"(?=[^.\n]{0,40}?\b(?:di|melalui|lewat|via|on)\s+$PLATFORM)"
-)
-NOT_TRIGGER = re.compile(
-    r"(?i)(khusus undangan|undangan khusus|undang-undang|perundang|gangguan (?:jiwa|mental|kesehatan|pencernaan|tidur))"
-)
-CLAIM = re.compile(r"(?i)\b(menyalahkan|menuduh|mengklaim|menduga|dugaan|blamed|claimed|accused|alleged)\b")
+CONVERSATION = Pattern(r"(?i)\b($conversation_words)\b(?=[^.\n]{0,40}?\b(?:$via)\s+$PLATFORM)")
+NOT_TRIGGER = Pattern(r"(?i)($not_triggers)")
+CLAIM = Pattern(r"(?i)\b($claim_verbs)\b")
 # What must follow the trigger in its clause: 'membeli perusahaan/Twitter', 'mendukung Trump'.
 # (matched where the trigger ends)
-ACQUIRED = re.compile(r"(?i)\W*(?:\w+\s+){0,5}?(perusahaan|platform|startup|saham|aplikasi)\b")
-OBJECT_NAME = re.compile(
-    r"\s+(?:(?:perusahaan|startup|platform|aplikasi|raksasa \w+)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})"
-)
-COMPANY_WORD = re.compile(r"(?i)\b(perusahaan|platform|startup|company|firm|aplikasi)\b")
-SINGLE_PARTICIPANT = {"AssassinationAttempt", "Arrest", "Ban", "Layoff"}
-ATTRIBUTION = re.compile(r"(?i)\b(menurut|kata|ujar|ungkap|jelas|tutur|said|according to)\s+(?:[\w-]+\s+){0,4}$")
-VICTIM_CLASSES = {"AssassinationAttempt", "Arrest"}
-PASSIVE = re.compile(r"(?i)^(di\w+|acquired|bought)$")
+ACQUIRED = Pattern(r"(?i)\W*(?:\w+\s+){0,5}?($company_words)\b")
+OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
+COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
+ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
+PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
+WRITTEN = Pattern(r"(?i)^($written_verbs)")
 
 
 def _adjacent(between: str, after: bool) -> bool:
@@ -64,14 +46,16 @@ def _adjacent(between: str, after: bool) -> bool:
     return not after or "," not in between
 
 
-NO_PLATFORM_FALLBACK = {"AssassinationAttempt", "Election", "Arrest", "Communication", "Statement"}
-TRIGGER_RX = {cls: re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.I) for cls, rx in TRIGGERS.items()}
-# Where a trigger of any class starts: one pass over the text finds the few places each class's
-# pattern then needs to be tried at, instead of one pass per class. (Every trigger starts with a
-# letter: '(?=\w)' rules out the other places at once.)
-ANY_TRIGGER = re.compile(r"(?<![\w-])(?=\w)(?=(?:" + "|".join(TRIGGERS.values()) + r")(?![\w-]))", re.I)
-ORG_PARTICIPANTS = {"Acquisition", "Layoff", "Ban", "Launch", "Communication", "Invitation"}
-WRITTEN = re.compile(r"(?i)^(tulis|kicau|cuit|unggah|wrote|posted|tweeted)")
+@cache
+def _triggers(code: str) -> tuple[dict[str, re.Pattern], re.Pattern]:
+    r"""The trigger pattern of each event class in language `code`, and where a trigger of any
+    class starts: one pass over the text finds the few places each class's pattern then needs
+    to be tried at, instead of one pass per class. (Every trigger starts with a letter: '(?=\w)'
+    rules out the other places at once.)"""
+    words = {cls: words_rx(ws) for cls, ws in language(code).triggers.items() if ws}
+    by_class = {cls: re.compile(r"(?<![\w-])(?:" + rx + r")(?![\w-])", re.I) for cls, rx in words.items()}
+    anywhere = re.compile(r"(?<![\w-])(?=\w)(?=(?:" + "|".join(words.values()) + r")(?![\w-]))", re.I)
+    return by_class, anywhere
 
 
 def _in_name(doc: Doc, sentence, start: int) -> bool:
@@ -100,10 +84,10 @@ def _blocked(doc: Doc, start: int, end: int, clause_start: int, clause_end: int)
         inside_quote(doc, start)
         or _in_name(doc, doc.sentence_at(start), start)
         or doc.mention_at(start) is not None  # part of a name
-        or NOT_TRIGGER.search(doc.masked[max(0, start - 10) : end + 12]) is not None
-        or NEGATION.search(before) is not None
-        or IRREALIS.search(before) is not None
-        or _first_end(doc, ABILITY, clause_start, clause_end) <= start
+        or NOT_TRIGGER.get(doc.lang).search(doc.masked[max(0, start - 10) : end + 12]) is not None
+        or NEGATION.get(doc.lang).search(before) is not None
+        or IRREALIS.get(doc.lang).search(before) is not None
+        or _first_end(doc, ABILITY.get(doc.lang), clause_start, clause_end) <= start
     )
 
 
@@ -138,7 +122,8 @@ def _clause_mentions(doc: Doc, a: int, b: int, seen: dict) -> tuple[list, list]:
         ms = [
             m
             for m in doc.mentions_in(a, b)
-            if not inside_quote(doc, m.start) and not ATTRIBUTION.search(doc.masked[max(a, m.start - 30) : m.start])
+            if not inside_quote(doc, m.start)
+            and not ATTRIBUTION.get(doc.lang).search(doc.masked[max(a, m.start - 30) : m.start])
         ]
         seen[key] = ([m for m in ms if m.entity.kind == "Person"], [m for m in ms if m.entity.kind == "Organization"])
     return seen[key]
@@ -150,19 +135,22 @@ def _agents(
     """Participants and claimants among the persons and organisations `ms` of the clause [a, b):
     persons (else organisations); whoever stands before a claim verb that precedes the trigger
     only claims the event. `related` maps a subject of the article's relations to their objects."""
-    claims = doc.memo(("claims", a, b), lambda: [(a + m.start(), a + m.end()) for m in CLAIM.finditer(doc.masked[a:b])])
+    claims = doc.memo(
+        ("claims", a, b), lambda: [(a + m.start(), a + m.end()) for m in CLAIM.get(doc.lang).finditer(doc.masked[a:b])]
+    )
     # the last claim verb before the trigger (a trigger starts a word: no verb runs into it)
     i = bisect_right(claims, trigger_at, key=lambda c: c[1]) - 1
     claim = claims[i][0] if i >= 0 else None
     people, organisations = ms
-    if not people and cls in ORG_PARTICIPANTS:
+    kind = event_types()[cls]
+    if not people and kind.organizations_take_part:
         people = organisations
     # 'Kiriyenko, wakil kepala staf pertama Putin': Putin only qualifies Kiriyenko's role
     qualifiers = {o for iri in {m.entity.iri for m in people} for o in related.get(iri, ())}
     people = [m for m in people if m.entity.iri not in qualifiers]
     claimed = [m for m in people if claim is not None and m.start < claim]
     people = [m for m in people if claim is None or m.start >= claim]
-    if cls in SINGLE_PARTICIPANT and people:
+    if kind.one_participant and people:
         # the nearest person not cut off by a comma: 'X diblokir di Brasil, Elon Musk sebut...'
         near = [
             m
@@ -170,7 +158,7 @@ def _agents(
             if _adjacent(doc.masked[min(m.end, trigger_at) : max(m.start, trigger_at)], m.start > trigger_at)
         ]
         people = [min(near, key=lambda m: abs(m.start - trigger_at))] if near else []
-    if cls in VICTIM_CLASSES and not people:
+    if kind.victim and not people:
         # 'Musk, who endorsed Trump in July after an assassination attempt': the nearest person before
         sentence = doc.sentence_at(trigger_at)
         last = next(
@@ -189,41 +177,51 @@ def _acquired(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
     """Is something bought? After an active trigger: a company word, a known organisation or
     platform, or a capitalised name (which then becomes an organisation mention); before a
     passive one ('platform itu dibeli Musk', 'was acquired by'): a company word or a known name."""
-    if PASSIVE.match(doc.masked[start:end]):
+    if PASSIVE.get(doc.lang).match(doc.masked[start:end]):
         if (
-            _first_end(doc, COMPANY_WORD, clause_start, clause_end) <= start
+            _first_end(doc, COMPANY_WORD.get(doc.lang), clause_start, clause_end) <= start
             or doc.first_entity(clause_start, start, "Platform")
             or doc.first_entity(clause_start, start, "Organization")
         ):
             return True
     # what follows the trigger in its clause, read in place
     if (
-        ACQUIRED.match(doc.masked, end, clause_end)
+        ACQUIRED.get(doc.lang).match(doc.masked, end, clause_end)
         or doc.first_entity(end, clause_end, "Platform")
         or doc.first_entity(end, clause_end, "Organization")
     ):
         return True
-    m = OBJECT_NAME.match(doc.masked, end, clause_end)
-    if not m or m.group(1).split()[0] in NOT_NAME:
+    m = OBJECT_NAME.get(doc.lang).match(doc.masked, end, clause_end)
+    if not m or m.group(1).split()[0] in word_set(doc.lang, "not_name"):
         return False
     _add(doc, m.start(1), m.end(1), load_gazetteer().entity("Organization", m.group(1)))
     doc.sort_mentions()
     return True
 
 
+def _person_after(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Support for a decision or a plan is not an endorsement of someone: a person must follow."""
+    return any(m.entity.kind == "Person" for m in doc.mentions_in(end, min(clause_end, end + 80)))
+
+
+# The checks an event type's `needs` names (kg/lang/events.toml)
+NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after}
+
+
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, class, trigger) for every trigger occurrence, in text order."""
-    starts = [m.start() for m in ANY_TRIGGER.finditer(doc.masked)]
+    by_class, anywhere = _triggers(doc.lang)
+    starts = [m.start() for m in anywhere.finditer(doc.masked)]
     found = [
         (m.start(), m.end(), cls, m.group())
-        for cls, rx in TRIGGER_RX.items()
+        for cls, rx in by_class.items()
         for m in _matches_at(rx, doc.masked, starts)
     ]
     platforms = "|".join(
         sorted({re.escape(m.text) for m in doc.mentions if m.entity.kind == "Platform"}, key=len, reverse=True)
     )
     if platforms:
-        rx = re.compile(CONVERSATION.pattern.replace("$PLATFORM", f"(?:{platforms})"))
+        rx = re.compile(CONVERSATION.get(doc.lang).pattern.replace("$PLATFORM", f"(?:{platforms})"))
         found += [(m.start(1), m.end(1), "Interview", m.group(1)) for m in rx.finditer(doc.masked)]
     return sorted(found)
 
@@ -248,16 +246,19 @@ def dominant_platform(doc: Doc):
     return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform" and counts[m.entity.iri] == top)
 
 
-def _same_event(old: Event, new: Event, anaphoric: bool) -> bool:
+def _same_event(old: Event, new: Event, anaphoric: bool, lang: str) -> bool:
     """Is `new` another mention of `old`? An anaphor ('wawancara tersebut') says so whatever
-    the date near it; otherwise dates must agree, and the participants, or the trigger stem."""
+    the date near it; otherwise dates must agree, and the participants, or the trigger stem, or
+    `old` is in the headline."""
     if old.cls != new.cls or not (anaphoric or dates_agree(old.date and old.date.value, new.date and new.date.value)):
         return False
     p, q = set(old.participants), set(new.participants)
     if not (p <= q or q <= p):
         return False
-    if anaphoric or not p or not q or stem(old.trigger) == stem(new.trigger):
+    if anaphoric or not p or not q or stem(old.trigger, lang) == stem(new.trigger, lang):
         return True
+    if old.sentence.is_title and not old.extra_sentences:
+        return True  # the headline tells the event the body then reports first: 'talk' / 'interviewed'
     return p == q and old.date is not None and old.date == new.date  # 'percobaan pembunuhan' / 'penembakan'
 
 
@@ -289,11 +290,12 @@ def events(doc: Doc) -> None:
         a, b = clause_bounds(doc, sentence, start)
         if _blocked(doc, start, end, a, b):
             continue
-        if cls == "Acquisition" and not _acquired(doc, start, end, a, b):
+        if not NEEDS[event_types()[cls].needs](doc, start, end, a, b):
             continue
-        if cls == "Endorsement" and not any(m.entity.kind == "Person" for m in doc.mentions_in(end, min(b, end + 80))):
-            continue  # support for a decision or a plan is not an endorsement of someone
-        anaphoric = ANAPHOR.match(doc.masked[end : end + 30]) is not None and cls in found_by_class
+        anaphoric = cls in found_by_class and (
+            ANAPHOR.get(doc.lang).match(doc.masked[end : end + 30]) is not None
+            or ANAPHOR_BEFORE.get(doc.lang).search(doc.masked[max(a, start - 20) : start]) is not None
+        )
         # 'Macron menyebut penangkapan itu ...': around an anaphor stand commenters, not participants
         participants, claimed = (
             ([], [])
@@ -301,11 +303,13 @@ def events(doc: Doc) -> None:
             else _agents(doc, a, b, _clause_mentions(doc, a, b, clause_mentions), start, cls, related)
         )
         platform = doc.first_entity(a, b, "Platform") or doc.first_entity(sentence.start, sentence.end, "Platform")
-        if platform is None and cls not in NO_PLATFORM_FALLBACK:
+        if platform is None and event_types()[cls].platform_fallback:
             platform = fallback
         date = doc.first_date(a, b) or doc.first_date(end, sentence.end)
         event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
-        same = next((e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric)), None)
+        same = next(
+            (e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric, doc.lang)), None
+        )
         if same:
             _merge(same, event, anaphoric)
         else:

@@ -11,199 +11,23 @@ from bisect import bisect_left, bisect_right
 from kg.document import Doc, Entity, Mention
 from kg.extract import component
 from kg.gazetteer import load_gazetteer
-from kg.names import alternation
+from kg.lang import Pattern, word_set
 
-ROLE_WORDS = [
-    "Presiden",
-    "Wakil Presiden",
-    "Wapres",
-    "Perdana Menteri",
-    "PM",
-    "CEO",
-    "Chief Executive",
-    "pendiri",
-    "Pendiri",
-    "co-founder",
-    "founder",
-    "juru bicara",
-    "Juru Bicara",
-    "jubir",
-    "Jubir",
-    "Menteri",
-    "Gubernur",
-    "Wakil Gubernur",
-    "capres",
-    "Capres",
-    "cawapres",
-    "Cawapres",
-    "calon presiden",
-    "calon Presiden",
-    "mantan",
-    "Mantan",
-    "karyawati",
-    "karyawan",
-    "Direktur",
-    "direktur",
-    "Dirut",
-    "Ketua",
-    "ketua",
-    "Kepala",
-    "kepala",
-    "Bupati",
-    "Wali Kota",
-    "Walikota",
-    "Senator",
-    "senator",
-    "Jenderal",
-    "Kapolri",
-    "Kapolda",
-    "Sekretaris",
-    "pengusaha",
-    "Pengusaha",
-    "aktor",
-    "aktris",
-    "penyanyi",
-    "rapper",
-    "miliarder",
-    "Dr.",
-    "Prof.",
-    "Kanselir",
-    "Raja",
-    "Ratu",
-    "Pangeran",
-    "Hakim",
-    "Jaksa",
-    "analis",
-    "pengamat",
-    "ekonom",
-    "peneliti",
-    "warga",
-    "President",
-    "Minister",
-    "Governor",
-    "spokesperson",
-    "spokesman",
-    "Chairman",
-    "chairman",
-    "Komisaris",
-    "Anggota",
-    "anggota",
-    "politikus",
-    "politisi",
-    "Kapten",
-    "Kolonel",
-    "Letjen",
-    "Mayjen",
-    "Brigjen",
-    "Irjen",
-    "Kombes",
-    "AKBP",
-    "Pj",
-    "Plt",
-    "Wamen",
-    "wakil",
-    "Wakil",
-    "pemilik",
-    "Pemilik",
-    "istri",
-    "suami",
-    "anak",
-    "putra",
-    "putri",
-    "pelaku",
-    "korban",
-    "tersangka",
-    "terdakwa",
-]
-ROLE_SET = set(ROLE_WORDS)
-ROLE_RX = "(?i:" + alternation({w.lower() for w in ROLE_WORDS}) + ")"  # any case, longest first
-# Capitalised words of office and institution names, never part of a person's name.
-TITLE_WORDS = set(
-    """Komunikasi Digital Informatika Keuangan Luar Dalam Negeri Pertahanan Agama Kesehatan Pendidikan
-Perhubungan Perdagangan Perindustrian Pertanian Sosial Hukum HAM BUMN Koordinator Bidang Politik Keamanan
-Perekonomian Investasi Pariwisata Energi Sumber Daya Mineral Lingkungan Hidup Kehutanan Kelautan Perikanan
-Tenaga Kerja Desa Umum Perumahan Rakyat Sekretaris Negara Kabinet Republik Utama Eksekutif Jenderal Daerah
-Provinsi Kota Kabupaten Pusat Nasional Staf Kepresidenan Umum Besar Tinggi Agung Federal State Senior Pertama
-Kedua Deputi Direktur Operasional Keuangan Teknologi Informasi Pemasaran Inc Corp Group Grup Kemaritiman
-Pembangunan Perencanaan Riset Inovasi Siber Sandi Intelijen Pemberantasan Korupsi Pemilihan Perwakilan
-Permusyawaratan Mahkamah Konstitusi Kejaksaan Kepolisian Komisi Badan Dewan Lembaga Otoritas Jasa Pengawas""".split()
-)
 CAP = r"[A-Z][a-zA-Z'’-]+"
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "dos", "di", "la", "le"}
-NAME_SEQ = re.compile(
-    r"\b"
-    + ROLE_RX
-    + r"\b((?:,?[ \t]+(?:"
+# '$roles' below: any case
+NAME_SEQ = Pattern(
+    r"\b(?i:$roles)\b((?:,?[ \t]+(?:"
     + CAP
-    + r"|dan|Inc|AS|RI|[A-Z]{2,6}|"
+    + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
     + r")){1,8})"
 )
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
-ORG_CUE = re.compile(
-    r"\b((?:PT|Partai|Kementerian|Universitas|Badan|Komisi|Dinas|Lembaga|Yayasan|Bank|Pengadilan|Mahkamah|"
-    r"Kejaksaan|Kepolisian|Polda|Polres|Pemerintah|Pemprov|Pemkot|Pemkab|Institut|Politeknik|Asosiasi|"
-    r"Perusahaan|Grup|Group|Koperasi|Rumah Sakit|RSUD|Dewan)(?:\s+(?:" + CAP + r"|[A-Z]{2,}|dan|&))+)"
-)
-PLATFORM_CUE = re.compile(r"\b(?:aplikasi|platform|media sosial|layanan)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
-BUILDING = re.compile(r"(?i)\b(gedung|kantor|markas)\s+$")
-SINGLE_CHAR_CUE = re.compile(r"(?i)(media sosial|platform|aplikasi|akun|melalui|lewat|via|di|ke|milik\s+\w+,?)\s*$")
-NOT_NAME = {
-    "Senin",
-    "Selasa",
-    "Rabu",
-    "Kamis",
-    "Jumat",
-    "Sabtu",
-    "Minggu",
-    "Ahad",
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-    "Namun",
-    "Tetapi",
-    "Dan",
-    "Di",
-    "Ia",
-    "Dia",
-    "Mereka",
-    "Ini",
-    "Itu",
-    "Saat",
-    "Kini",
-    "Sementara",
-    "The",
-    "Pada",
-    "Dalam",
-    "Menurut",
-    "Baca",
-    "Juga",
-    "Berita",
-    "Terkait",
-    "Sebelumnya",
-    "Selain",
-    "Kamu",
-    "Anda",
-    "Kami",
-    "Kita",
-    "Saya",
-    "Aku",
-    "Tuhan",
-    "Allah",
-    "Inc",
-    "Tbk",
-    "Corp",
-    "Sebab",
-}
+ORG_CUE = Pattern(r"\b((?:$org_heads)(?:\s+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))+)")
+PLATFORM_CUE = Pattern(r"\b(?:$platform_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
+BUILDING = Pattern(r"(?i)\b($building_words)\s+$")
+SINGLE_CHAR_CUE = Pattern(r"(?i)($platform_context|(?:$owned_by)\s+\w+,?)\s*$")
 TRAILING_NOISE = {"dan", "Inc", "AS", "RI", "PT", "CEO", "WIB", "TV"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
@@ -226,12 +50,14 @@ def gazetteer_mentions(doc: Doc) -> None:
     confirmed = {
         h.entity.iri
         for h in hits
-        if len(h.text) > 1 or SINGLE_CHAR_CUE.search(doc.masked[max(0, h.start - 30) : h.start])
+        if len(h.text) > 1 or SINGLE_CHAR_CUE.get(doc.lang).search(doc.masked[max(0, h.start - 30) : h.start])
     }
     for h in hits:
         if h.entity.kind == "Source" or h.entity.iri not in confirmed:
             continue
-        if h.entity.kind == "Organization" and BUILDING.search(doc.masked[max(0, h.start - 12) : h.start]):
+        if h.entity.kind == "Organization" and BUILDING.get(doc.lang).search(
+            doc.masked[max(0, h.start - 12) : h.start]
+        ):
             continue  # 'Gedung Kongres AS' is a building, not the institution
         _add(doc, h.start, h.end, h.entity)
 
@@ -243,7 +69,8 @@ def _name_tokens(seq: str, offset: int) -> list[tuple[int, int, str]]:
 def role_person_mentions(doc: Doc) -> None:
     """'Menteri Keuangan Sri Mulyani', 'juru bicara Kremlin, Dmitry Peskov': the capitalised run
     after a role word, minus parts already linked (places, organisations), ends in a name."""
-    for m in NAME_SEQ.finditer(doc.masked):
+    not_name, title_words = word_set(doc.lang, "not_name"), word_set(doc.lang, "title_words")
+    for m in NAME_SEQ.get(doc.lang).finditer(doc.masked):
         tokens = _name_tokens(m.group(1), m.start(1))
         run: list[tuple[int, int, str]] = []
         for a, b, w in tokens:
@@ -254,7 +81,7 @@ def role_person_mentions(doc: Doc) -> None:
             if w in PARTICLES and run:
                 run.append((a, b, w))  # 'Alexandre de Moraes', 'Lula da Silva'
                 continue
-            if covered or w in TRAILING_NOISE or w in NOT_NAME or w in TITLE_WORDS or not w[:1].isupper():
+            if covered or w in TRAILING_NOISE or w in not_name or w in title_words or not w[:1].isupper():
                 run = []
                 continue
             run.append((a, b, w))
@@ -288,23 +115,15 @@ def _misspelt(name: str) -> Entity | None:
 def age_person_mentions(doc: Doc) -> None:
     for m in AGE_NAME.finditer(doc.masked):
         name = m.group(1)
-        if name.split()[0] in NOT_NAME or load_gazetteer().lookup(name):
+        if name.split()[0] in word_set(doc.lang, "not_name") or load_gazetteer().lookup(name):
             continue
         _add(doc, m.start(1), m.end(1), _person_entity(name))
 
 
-SPEECH = (
-    r"mengatakan|menyatakan|menjelaskan|menuturkan|mengungkapkan|menegaskan|menambahkan|menyebut|"
-    r"membantah|mengakui|berkata|said|says|told|added"
-)
 NAME = CAP + r"(?:\s+(?:" + CAP + "|" + "|".join(sorted(PARTICLES)) + r")){0,3}"
-SPEAKER_AFTER = re.compile(
-    r"(?:\b(?i:kata|ujar|ucap|tutur|ungkap|jelas|tegas|imbuh|tambah|sebut|said)\s+|\b(?i:menurut)\s+)(" + NAME + ")"
-)
-SPEAKER_BEFORE = re.compile(r"(?:^|[.,;]\s+|\n)(" + NAME + r")(?:,\s+[^,]{3,60},)?\s+(?i:" + SPEECH + r")\b")
-PLACE_CUE = re.compile(
-    r"\b(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa|Kelurahan|Pulau|Kampung)\s+(" + CAP + r"(?:\s+" + CAP + r")?)"
-)
+SPEAKER_AFTER = Pattern(r"(?:\b(?i:$said_by)\s+|\b(?i:$according_to)\s+)(" + NAME + ")")
+SPEAKER_BEFORE = Pattern(r"(?:^|[.,;]\s+|\n)(" + NAME + r")(?:,\s+[^,]{3,60},)?\s+(?i:$speech_verbs)\b")
+PLACE_CUE = Pattern(r"\b(?:$place_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
 
 
 def speaker_mentions(doc: Doc) -> None:
@@ -312,24 +131,26 @@ def speaker_mentions(doc: Doc) -> None:
     people unless the gazetteer knows them as something else."""
     gaz = load_gazetteer()
     persons = _PersonsByWord(doc.entities.values())
-    for rx in (SPEAKER_AFTER, SPEAKER_BEFORE):
+    not_name, title_words, roles = (word_set(doc.lang, n) for n in ("not_name", "title_words", "roles"))
+    before = SPEAKER_BEFORE.get(doc.lang)
+    for rx in (SPEAKER_AFTER.get(doc.lang), before):
         for m in rx.finditer(doc.masked):
             name = m.group(1)
             words = name.split()
-            while words and (words[-1] in PARTICLES or words[-1] in TITLE_WORDS):
+            while words and (words[-1] in PARTICLES or words[-1] in title_words):
                 words.pop()
             if (
                 not words
-                or words[0] in NOT_NAME
-                or words[0] in TITLE_WORDS
+                or words[0] in not_name
+                or words[0] in title_words
                 or ACRONYM.match(words[0])
-                or any(w in ROLE_SET for w in words)
+                or any(w in roles for w in words)
             ):
                 continue
             name = " ".join(words)
             if gaz.lookup(name) or doc.in_quote(m.start(1)):
                 continue
-            if len(words) == 1 and rx is SPEAKER_BEFORE:
+            if len(words) == 1 and rx is before:
                 continue  # a lone capitalised word opening a clause is too often not a name
             full = persons.named(name) if len(words) == 1 else []
             entity = full[0] if len(full) == 1 else _person_entity(name)
@@ -359,7 +180,7 @@ class _PersonsByWord:
 def place_mentions(doc: Doc) -> None:
     """'Kota Bogor', 'Kabupaten Sleman', 'Provinsi Jawa Barat': places, known or not."""
     gaz = load_gazetteer()
-    for m in PLACE_CUE.finditer(doc.masked):
+    for m in PLACE_CUE.get(doc.lang).finditer(doc.masked):
         name = m.group(1)
         known = gaz.lookup(name)
         if known and known.kind != "Place":
@@ -379,15 +200,15 @@ def misspelt_mentions(doc: Doc) -> None:
 
 def cue_mentions(doc: Doc) -> None:
     gaz = load_gazetteer()
-    for m in ORG_CUE.finditer(doc.masked):
+    for m in ORG_CUE.get(doc.lang).finditer(doc.masked):
         person_at = [x.start for x in doc.mentions_in(m.start(1) + 1, m.end(1)) if x.entity.kind == "Person"]
         text = doc.masked[m.start(1) : min(person_at)] if person_at else m.group(1)
-        name = re.sub(r"(\s+(dan|&))+$", "", text.strip()).strip()
+        name = re.sub(r"(\s+(dan|and|&))+$", "", text.strip()).strip()
         if len(name.split()) >= 2 and not gaz.lookup(name):
             _add(doc, m.start(1), m.start(1) + len(name), gaz.entity("Organization", name), swallow=True)
-    for m in PLATFORM_CUE.finditer(doc.masked):
+    for m in PLATFORM_CUE.get(doc.lang).finditer(doc.masked):
         name = m.group(1)
-        if name.split()[0] in NOT_NAME or gaz.lookup(name):
+        if name.split()[0] in word_set(doc.lang, "not_name") or gaz.lookup(name):
             continue
         _add(doc, m.start(1), m.end(1), gaz.entity("Platform", name))
 
@@ -448,7 +269,7 @@ def short_form_mentions(doc: Doc) -> None:
     for e in full:
         first = min(starts.get(e.iri, []))
         for part in set(e.label.split()):
-            if len(part) < 3 or part in NOT_NAME:
+            if len(part) < 3 or part in word_set(doc.lang, "not_name"):
                 continue
             places = untried.setdefault(part, _standalone(doc.masked, part, words))
             later = bisect_right(places, first)

@@ -11,21 +11,12 @@ from kg.extract import component
 from kg.extract.clauses import inside_quote
 from kg.extract.events import WRITTEN, dominant_platform
 from kg.extract.mentions import NAME_SEQ, _add, _person_entity
+from kg.lang import Pattern
 
-VERBS = (
-    r"kata|ujar|ucap|tulis|ungkap|tegas|jelas|terang|tutur|imbuh|tambah|sebut|cetus|kicau|lanjut|"
-    r"papar|pungkas|akui|said|says|wrote|added|told"
-)
-AFTER = re.compile(r"[\s,]*(?i:(" + VERBS + r")(nya)?)\b")  # matched where a quote ends
-BEFORE = re.compile(
-    r"(?i)\b(berkata|mengatakan|menulis|menuliskan|mengungkapkan|menegaskan|menjelaskan|"
-    r"menyatakan|menambahkan|mencuit|said|wrote|menurut)\b[^\"“]*[:,]?\s*$"
-)
-INDIRECT = re.compile(
-    r"(?i)\b(mengatakan|menyatakan|membantah|menegaskan|mengungkapkan|menyebut|mengklaim|"
-    r"mengakui|menuturkan|menjelaskan|said|denied|claimed)\b(?:\s+\S+){0,3}?\s+(bahwa|that)\b"
-)
-PRONOUN = re.compile(r"(?i)\s*(dia|ia|beliau|mereka|he|she)\b")  # matched where the speaker stands
+AFTER = Pattern(r"[\s,]*(?i:($quote_verbs)($enclitics)?)\b")  # matched where a quote ends
+BEFORE = Pattern(r"(?i)\b($quote_openers)\b[^\"“]*[:,]?\s*$")
+INDIRECT = Pattern(r"(?i)\b($indirect_verbs)\b(?:\s+\S+){0,3}?\s+($complementizers)\b")
+PRONOUN = Pattern(r"(?i)\s*($pronouns)\b")  # matched where the speaker stands
 NAME_AFTER = re.compile(r"\s*((?:[a-z]+\s+){0,4}?)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
 SPACES = re.compile(r"\s*")
 NEWLINE = re.compile(r"\n")
@@ -68,7 +59,7 @@ def _speaker_after(doc: Doc, start: int, end: int, agents: _Agents):
     """The speaker named right after the verb, in doc.masked[start:end] (the rest of the line or
     sentence, looked at in place, not copied): a pronoun, a handle, a known or new person."""
     text = doc.masked
-    if PRONOUN.match(text, start, end):
+    if PRONOUN.get(doc.lang).match(text, start, end):
         agent = agents.last_before(start)
         return agent[1] if agent else None
     head = SPACES.match(text, start, end).end()
@@ -79,7 +70,7 @@ def _speaker_after(doc: Doc, start: int, end: int, agents: _Agents):
         if m.entity.kind == "Person":
             return m.entity
     m = NAME_AFTER.match(text, start, end)
-    if m and m.group(1).strip() and NAME_SEQ.search(m.group(0)):
+    if m and m.group(1).strip() and NAME_SEQ.get(doc.lang).search(m.group(0)):
         a = m.start(2)
         entity = _person_entity(m.group(2))
         known = len(doc.mentions)
@@ -92,7 +83,7 @@ def _speaker_after(doc: Doc, start: int, end: int, agents: _Agents):
 
 def _after_speaker(doc: Doc, q: Quote, agents: _Agents):
     line_end = _line_end(doc, q.end)
-    m = AFTER.match(doc.masked, q.end, line_end)
+    m = AFTER.get(doc.lang).match(doc.masked, q.end, line_end)
     if not m:
         return None, None
     rest_start = m.end()
@@ -111,7 +102,7 @@ def _line_end(doc: Doc, offset: int) -> int:
 
 def _before_speaker(doc: Doc, q: Quote):
     sentence = doc.sentence_at(q.start)
-    if not sentence or not BEFORE.search(doc.masked[sentence.start : q.start]):
+    if not sentence or not BEFORE.get(doc.lang).search(doc.masked[sentence.start : q.start]):
         return None
     for m in doc.mentions_in(sentence.start, q.start):
         if m.entity.kind == "Person":
@@ -139,7 +130,7 @@ def statements(doc: Doc) -> None:
         sentence = doc.sentence_at(q.start) or doc.sentence_at(q.end - 1)
         span_end = sentence.end if sentence else q.end
         platform, date = _platform_and_date(doc, rest_start or q.end, span_end) if rest_start else (None, None)
-        if platform is None and rest_start and WRITTEN.match(doc.masked[q.end : rest_start].strip(" ,")):
+        if platform is None and rest_start and WRITTEN.get(doc.lang).match(doc.masked[q.end : rest_start].strip(" ,")):
             platform = fallback  # 'tulis Musk.' in a story about one platform
         if last and last.participants == [speaker.iri] and last.sentence.paragraph == sentence.paragraph:
             last.quote += " " + q.text  # the same speaker's quote, split around its attribution
@@ -175,10 +166,8 @@ def merge_same_speaker(doc: Doc) -> None:
     doc.events[:] = others + kept
 
 
-REPORTED = re.compile(
-    r",\s*(?i:(kata|ujar|ungkap|jelas|tutur|tegas|imbuh|sebut|papar|said))(nya)?\b(?P<rest>[^\n]*?)[.!?]?\s*$"
-)
-ACCORDING = re.compile(r"^(?:(?i:menurut|according to))\s+(?P<rest>[^,]{3,80}),")
+REPORTED = Pattern(r",\s*(?i:($reported_verbs))($enclitics)?\b(?P<rest>[^\n]*?)[.!?]?\s*$")
+ACCORDING = Pattern(r"^(?:(?i:$reported_by))\s+(?P<rest>[^,]{3,80}),")
 
 
 def reported_speech(doc: Doc, agents: _Agents) -> None:
@@ -188,14 +177,14 @@ def reported_speech(doc: Doc, agents: _Agents) -> None:
         text = doc.masked[s.start : s.end]
         if doc.quote_overlaps(s.start, s.end):
             continue
-        m = REPORTED.search(text)
+        m = REPORTED.get(doc.lang).search(text)
         if m:
             agent = agents.last_before(s.start + m.start()) if m.group(2) else None
             speaker = (
                 agent[1] if agent else _speaker_after(doc, s.start + m.start("rest"), s.start + m.end("rest"), agents)
             )
         else:
-            m = ACCORDING.match(text)
+            m = ACCORDING.get(doc.lang).match(text)
             if not m:
                 continue
             speaker = _speaker_after(doc, s.start + m.start("rest"), s.start + m.end("rest"), agents)
@@ -216,7 +205,7 @@ def reported_speech(doc: Doc, agents: _Agents) -> None:
 
 def indirect_statements(doc: Doc) -> None:
     for s in doc.sentences:
-        for m in INDIRECT.finditer(doc.masked[s.start : s.end]):
+        for m in INDIRECT.get(doc.lang).finditer(doc.masked[s.start : s.end]):
             verb_at = s.start + m.start(1)
             if inside_quote(doc, verb_at):
                 continue
