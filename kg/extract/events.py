@@ -24,6 +24,7 @@ from kg.extract.clauses import (
     stem,
 )
 from kg.extract.mentions import _add
+from kg.extract.words import UP
 from kg.gazetteer import load_gazetteer
 from kg.lang import Pattern, event_types, language, word_set, words_rx
 
@@ -33,7 +34,7 @@ CLAIM = Pattern(r"(?i)\b($claim_verbs)\b")
 # What must follow the trigger in its clause: 'membeli perusahaan/Twitter', 'mendukung Trump'.
 # (matched where the trigger ends)
 ACQUIRED = Pattern(r"(?i)\W*(?:\w+\s+){0,5}?($company_words)\b")
-OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?([A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,3})")
+OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?(" + UP + r"[\w.-]+(?:\s+" + UP + r"[\w.-]+){0,3})")
 COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
 PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")

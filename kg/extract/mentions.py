@@ -10,14 +10,15 @@ from bisect import bisect_left, bisect_right
 
 from kg.document import Doc, Entity, Mention
 from kg.extract import component
+from kg.extract.words import CAP, UP
 from kg.gazetteer import load_gazetteer
 from kg.lang import Pattern, word_set
 
-CAP = r"[A-Z][a-zA-Z'’-]+"
 PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "dos", "di", "la", "le"}
 # '$roles' below: any case
+# a role, up to three lowercase words that say more ('analis keamanan siber'), then the name
 NAME_SEQ = Pattern(
-    r"\b(?i:$roles)\b((?:,?[ \t]+(?:"
+    r"\b(?i:$roles)\b(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}((?:,?[ \t]+(?:"
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
@@ -70,10 +71,15 @@ def role_person_mentions(doc: Doc) -> None:
     """'Menteri Keuangan Sri Mulyani', 'juru bicara Kremlin, Dmitry Peskov': the capitalised run
     after a role word, minus parts already linked (places, organisations), ends in a name."""
     not_name, title_words = word_set(doc.lang, "not_name"), word_set(doc.lang, "title_words")
+    breaks = word_set(doc.lang, "roles") | word_set(doc.lang, "org_heads")
     for m in NAME_SEQ.get(doc.lang).finditer(doc.masked):
         tokens = _name_tokens(m.group(1), m.start(1))
         run: list[tuple[int, int, str]] = []
+        end = tokens[0][0]
         for a, b, w in tokens:
+            if "," in doc.masked[end:a]:
+                run = []  # a name never spans a comma: 'Direktur Bank Andalas, Hendri Marzuki'
+            end = b
             covered = doc.mention_at(a) is not None
             if not covered and ACRONYM.match(w) and w not in TRAILING_NOISE:
                 _add(doc, a, b, load_gazetteer().entity("Organization", w))  # 'Kepala BSSN'
@@ -81,7 +87,14 @@ def role_person_mentions(doc: Doc) -> None:
             if w in PARTICLES and run:
                 run.append((a, b, w))  # 'Alexandre de Moraes', 'Lula da Silva'
                 continue
-            if covered or w in TRAILING_NOISE or w in not_name or w in title_words or not w[:1].isupper():
+            if (
+                covered
+                or w in TRAILING_NOISE
+                or w in not_name
+                or w in title_words
+                or w in breaks  # 'Kapolda ... Irjen Budi', 'Bank ...'
+                or not w[:1].isupper()
+            ):
                 run = []
                 continue
             run.append((a, b, w))
@@ -90,8 +103,31 @@ def role_person_mentions(doc: Doc) -> None:
         core = [t for t in run if t[2] not in PARTICLES]
         if run and run[-1][1] == tokens[-1][1] and 2 <= len(core) <= 4:
             run = run[-3:] if len(core) == 4 and not any(t[2] in PARTICLES for t in run) else run
+            here = next((w for x, _, w in reversed(tokens) if x < run[0][0]), None)
+            if len(run) >= 3 and _inside_other_names(doc, run[0][2], here):
+                run = run[1:]  # 'Ketua KPU Banyumas Rina Oktaviani' where 'Kabupaten Banyumas' stands too
             a, b = run[0][0], run[-1][1]
             _add(doc, a, b, _person_entity(doc.text[a:b]))
+
+
+def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
+    """Does `word` stand in the article after a capitalised word other than `here` (the one
+    before it where it is looked at), as in 'Kabupaten Banyumas'? Then it names a place or an
+    organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat')."""
+    pairs = doc.memo("capitalised pairs", lambda: _capitalised_pairs(doc.masked))
+    skip = word_set(doc.lang, "roles") | word_set(doc.lang, "not_name")
+    return any(first not in skip and first != here for first in pairs.get(word, ()))
+
+
+def _capitalised_pairs(text: str) -> dict[str, set[str]]:
+    """For each capitalised word of `text`, the capitalised words that stand right before it."""
+    before: dict[str, set[str]] = {}
+    for m in CAP_PAIR.finditer(text):
+        before.setdefault(m.group(2), set()).add(m.group(1))
+    return before
+
+
+CAP_PAIR = re.compile(r"(?<![\w@])(" + CAP + r")(?=[ \t]+(" + CAP + r")(?![\w]))")
 
 
 def _person_entity(name: str) -> Entity:
@@ -150,14 +186,84 @@ def speaker_mentions(doc: Doc) -> None:
             name = " ".join(words)
             if gaz.lookup(name) or doc.in_quote(m.start(1)):
                 continue
-            if len(words) == 1 and rx is before:
-                continue  # a lone capitalised word opening a clause is too often not a name
             full = persons.named(name) if len(words) == 1 else []
+            intro = _introduction(doc, name, m.start(1)) if len(words) == 1 and not full else None
+            if len(words) == 1 and rx is before and not (full or intro):
+                continue  # a lone capitalised word opening a clause is too often not a name
+            if intro:  # 'Analis Rendra Wicaksono dari ...' then 'kata Rendra'
+                a, b = intro
+                _add(doc, a, b, _person_entity(doc.text[a:b]))
+                full = [doc.mention_at(a).entity] if doc.mention_at(a) else []
             entity = full[0] if len(full) == 1 else _person_entity(name)
             known = len(doc.entities)
             _add(doc, m.start(1), m.start(1) + len(name), entity)
             if len(doc.entities) > known:  # `entity` is new to the article
                 persons.add(entity)
+
+
+def _introduction(doc: Doc, word: str, before: int) -> tuple[int, int] | None:
+    """Where a person called `word` alone at `before` was named in full earlier in the running
+    text: the first run of two to four capitalised words with `word` first or last, none of
+    them a role, a title word or part of another name."""
+    rx = re.compile(
+        r"(?<![\w@])((?:" + CAP + r"[ \t]+){0,3})" + re.escape(word) + r"((?:[ \t]+" + CAP + r"){0,3})(?!\w)"
+    )
+    skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "title_words") | word_set(doc.lang, "roles")
+    skip |= word_set(doc.lang, "org_heads")
+    for m in rx.finditer(doc.masked, 0, before):
+        sentence = doc.sentence_at(m.start())
+        if sentence is None or sentence.is_title or doc.in_quote(m.start()):
+            continue
+        head = _clean_tail(doc, _name_tokens(m.group(1), m.start(1)), skip, reverse=True)
+        tail = _clean_tail(doc, _name_tokens(m.group(2), m.start(2)), skip)
+        if head and tail:
+            continue  # the word inside a longer run is not this person's first or last name
+        parts = head or tail
+        if 1 <= len(parts) <= 3:
+            a = parts[0][0] if head else m.start(1) + len(m.group(1))
+            b = m.start(2) if head else parts[-1][1]
+            return a, b
+    return None
+
+
+def _clean_tail(doc: Doc, tokens: list, skip: frozenset, reverse: bool = False) -> list:
+    """The tokens next to a name word, nearest first when `reverse`, up to the first that cannot
+    be part of a person's name; in text order."""
+    kept = []
+    for t in reversed(tokens) if reverse else tokens:
+        a, _, w = t
+        if w in skip or ACRONYM.match(w) or doc.mention_at(a) is not None:
+            break
+        kept.append(t)
+    return list(reversed(kept)) if reverse else kept
+
+
+# 'seperti A, B, dan C', 'including A, B and C': two or more full names in a list
+_FULL = CAP + r"(?:[ \t]+" + CAP + r"){1,3}"
+ENUMERATION = Pattern(
+    r"\b(?:$enumeration_cues)[ \t]+(" + _FULL + r"(?:,[ \t]+" + _FULL + r")*,?[ \t]+(?:$and_words)[ \t]+" + _FULL + r")"
+)
+APPOSITION = Pattern(r"(?<![\w@])(" + _FULL + r"),[ \t]+(?:(?:$articles)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?i:$roles)\b")
+
+
+def enumeration_mentions(doc: Doc) -> None:
+    """Persons listed after 'seperti' or 'including', and named with their role after a comma
+    ('Katrin Müller, a spokeswoman for ...'), when no word of the name says otherwise."""
+    gaz = load_gazetteer()
+    skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "title_words") | word_set(doc.lang, "org_heads")
+    skip |= word_set(doc.lang, "roles")
+    spans = []
+    for m in ENUMERATION.get(doc.lang).finditer(doc.masked):
+        for n in re.finditer(_FULL, m.group(1)):
+            spans.append((m.start(1) + n.start(), m.start(1) + n.end()))
+    spans += [m.span(1) for m in APPOSITION.get(doc.lang).finditer(doc.masked)]
+    for a, b in spans:
+        name = doc.masked[a:b]
+        if any(w in skip or ACRONYM.match(w) for w in name.split()) or gaz.lookup(name):
+            continue
+        if doc.sentence_at(a) is None or doc.sentence_at(a).is_title or doc.in_quote(a):
+            continue
+        _add(doc, a, b, _person_entity(name))
 
 
 class _PersonsByWord:
@@ -214,7 +320,7 @@ def cue_mentions(doc: Doc) -> None:
 
 
 ABBREVIATED = re.compile(
-    r"\b([A-Z][\w-]+(?:\s+(?:[A-Z][\w-]+|dan|and|of|&|untuk|for)){1,7})\s+\(([A-Z][A-Za-z]{1,9})\)"
+    r"\b(" + UP + r"[\w-]+(?:\s+(?:" + UP + r"[\w-]+|dan|and|of|&|untuk|for)){1,7})\s+\(([A-Z][A-Za-z]{1,9})\)"
 )
 
 
@@ -318,6 +424,7 @@ def mentions(doc: Doc) -> None:
     dateline_place(doc)
     role_person_mentions(doc)
     age_person_mentions(doc)
+    enumeration_mentions(doc)
     speaker_mentions(doc)
     place_mentions(doc)
     misspelt_mentions(doc)

@@ -7,6 +7,7 @@ import re
 from kg.dates import as_date, find_dates, header_date
 from kg.document import DateValue, Doc, Entity
 from kg.extract import component
+from kg.extract.words import UP
 from kg.gazetteer import load_gazetteer
 
 DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z]{2,}){1,2}"
@@ -44,7 +45,7 @@ REPORTER_PHRASE = re.compile(
     r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M
 )
 INITIALS_LINE = re.compile(r"(?m)^\s*\((?:[a-z]{1,5}|[A-Z]{1,5})/(?P<names>[A-Z][^)]{2,60})\)\s*$")
-NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|bin|binti|van|de|al))*$")
+NAME = re.compile(r"^" + UP + r"[\w'.-]*(?:\s+(?:" + UP + r"[\w'.-]*|bin|binti|van|de|al))*$")
 
 
 def outlet_entity(name: str) -> Entity:

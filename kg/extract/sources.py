@@ -8,9 +8,10 @@ import re
 from kg.document import Doc, Entity
 from kg.extract import component
 from kg.extract.metadata import SOURCE_LINE, outlet_entity
+from kg.extract.words import UP
 from kg.gazetteer import load_gazetteer
 
-NAME = r"([A-Z][\w-]*(?:\.[A-Za-z]{2,}(?:\.[a-z]{2})?)?(?: +[A-Z][\w-]*){0,3})"
+NAME = r"(" + UP + r"[\w-]*(?:\.[A-Za-z]{2,}(?:\.[a-z]{2})?)?(?: +" + UP + r"[\w-]*){0,3})"
 # Tried in this order, any case: the first cue after which the pattern fits wins.
 CITATION_CUES = [
     "dilansir",

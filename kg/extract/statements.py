@@ -11,13 +11,14 @@ from kg.extract import component
 from kg.extract.clauses import inside_quote
 from kg.extract.events import WRITTEN, dominant_platform
 from kg.extract.mentions import NAME_SEQ, _add, _person_entity
+from kg.extract.words import UP
 from kg.lang import Pattern
 
 AFTER = Pattern(r"[\s,]*(?i:($quote_verbs)($enclitics)?)\b")  # matched where a quote ends
 BEFORE = Pattern(r"(?i)\b($quote_openers)\b[^\"“]*[:,]?\s*$")
 INDIRECT = Pattern(r"(?i)\b($indirect_verbs)\b(?:\s+\S+){0,3}?\s+($complementizers)\b")
 PRONOUN = Pattern(r"(?i)\s*($pronouns)\b")  # matched where the speaker stands
-NAME_AFTER = re.compile(r"\s*((?:[a-z]+\s+){0,4}?)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3})")
+NAME_AFTER = re.compile(r"\s*((?:[a-z]+\s+){0,4}?)(" + UP + r"[\w'-]+(?:\s+" + UP + r"[\w'-]+){0,3})")
 SPACES = re.compile(r"\s*")
 NEWLINE = re.compile(r"\n")
 HANDLE = re.compile(r"@\w+")
