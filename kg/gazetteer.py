@@ -11,6 +11,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.document import Entity
+from kg.lang import without_legal_form
 from kg.names import KINDS, NEWS, alternation, entity_iri
 from kg.resources import ontology_file
 
@@ -73,7 +74,10 @@ class Gazetteer:
         return None
 
     def entity(self, kind: str, label: str) -> Entity:
-        """The known entity of that name, or a new one minted by the gazetteer's IRI rule."""
+        """The known entity of that name, or a new one minted by the gazetteer's IRI rule; an
+        organisation is named without its legal forms ('PT ... Tbk', '... Inc.')."""
+        if kind == "Organization":
+            label = without_legal_form(label)
         return self.lookup(label, kind) or Entity(entity_iri(kind, label), kind, label, known=False)
 
     def persons(self) -> list[Entity]:

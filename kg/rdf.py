@@ -19,7 +19,7 @@ from kg.ntriples import ESCAPES, term
 
 DATE_TYPES = {"day": term(XSD.date), "month": term(XSD.gYearMonth), "year": term(XSD.gYear)}
 INTEGER, BOOLEAN_TRUE = term(XSD.integer), f'"true"^^{term(XSD.boolean)}'
-TYPE, LABEL, PREF_LABEL = term(RDF.type), term(RDFS.label), term(SKOS.prefLabel)
+TYPE, LABEL, PREF_LABEL, ALT_LABEL = term(RDF.type), term(RDFS.label), term(SKOS.prefLabel), term(SKOS.altLabel)
 STATEMENT, SUBJECT, PREDICATE, OBJECT = (term(RDF[x]) for x in ("Statement", "subject", "predicate", "object"))
 BEGIN, END, ANCHOR, PHRASE = term(NIF.beginIndex), term(NIF.endIndex), term(NIF.anchorOf), term(NIF.Phrase)
 IDENT_REF, URL = term(ITSRDF.taIdentRef), term(SCHEMA.url)
@@ -138,6 +138,8 @@ def doc_to_graph(doc: Doc, g: set) -> str:
             g.add((a, prop, iri(p.iri)))
     for m in doc.mentions:
         _describe(g, m.entity)
+        if m.entity.kind == "Organization" and not m.entity.known and " ".join(m.text.split()) != m.entity.label:
+            g.add((iri(m.entity.iri), ALT_LABEL, literal(" ".join(m.text.split()))))  # 'PT ... Tbk', a short form
         g.add((a, N["mentions"], iri(m.entity.iri)))
         phrase = span(g, a, m.start, m.end, m.text, PHRASE)
         g.add((phrase, IDENT_REF, iri(m.entity.iri)))

@@ -50,5 +50,15 @@ def _cuts(text: str, subordinators: re.Pattern) -> list[int]:
     return sorted([0] + [m.start(1) for m in subordinators.finditer(text)] + [len(text)])
 
 
+def running_text(doc: Doc, sentence: Sentence) -> bool:
+    """Is the sentence running text, not a title-case heading?"""
+
+    def check() -> bool:
+        words = doc.masked[sentence.start : sentence.end].split()
+        return sum(w[:1].isupper() for w in words) < 0.6 * len(words)
+
+    return doc.memo(("running text", sentence.start, sentence.end), check)
+
+
 def inside_quote(doc: Doc, offset: int) -> bool:
     return doc.in_quote(offset)

@@ -21,6 +21,7 @@ from kg.extract.clauses import (
     NEGATION,
     clause_bounds,
     inside_quote,
+    running_text,
     stem,
 )
 from kg.extract.mentions import _add
@@ -64,13 +65,7 @@ def _in_name(doc: Doc, sentence, start: int) -> bool:
     word = doc.masked[start : start + 30].split()[0]
     if sentence.is_title or start == sentence.start or not (word[0].isupper() and word[1:].islower()):
         return False
-    return doc.memo(("running text", sentence.start, sentence.end), lambda: _running_text(doc, sentence))
-
-
-def _running_text(doc: Doc, sentence) -> bool:
-    """Is the sentence running text, not a title-case heading?"""
-    words = doc.masked[sentence.start : sentence.end].split()
-    return sum(w[:1].isupper() for w in words) < 0.6 * len(words)
+    return running_text(doc, sentence)
 
 
 def _blocked(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:

@@ -10,11 +10,12 @@ from bisect import bisect_left, bisect_right
 
 from kg.document import Doc, Entity, Mention
 from kg.extract import component
+from kg.extract.clauses import running_text
 from kg.extract.words import CAP, UP
 from kg.gazetteer import load_gazetteer
-from kg.lang import Pattern, word_set
+from kg.lang import Pattern, name_words, word_set
 
-PARTICLES = {"de", "da", "van", "von", "der", "den", "bin", "binti", "al", "el", "dos", "di", "la", "le"}
+PARTICLES = name_words("particles")
 # '$roles' below: any case
 # a role, up to three lowercase words that say more ('analis keamanan siber'), then the name
 NAME_SEQ = Pattern(
@@ -25,7 +26,22 @@ NAME_SEQ = Pattern(
     + r")){1,8})"
 )
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
-ORG_CUE = Pattern(r"\b((?:$org_heads)(?:\s+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))+)")
+_ORG_WORD = r"(?:" + CAP + r"|[A-Z]{2,}[a-z]*|&)"
+_OF = r"(?:[ \t]+(?:$of_words)[ \t]+" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})?"
+# 'Kementerian Luar Negeri', 'Ministry of Public Security'
+ORG_CUE = Pattern(r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))+" + _OF + ")")
+# 'Halbrook Logistics Inc.', 'Civil Aviation Authority of Vietnam', 'Sinar Samudra Group'
+ORG_TAIL = Pattern(
+    r"(?<![\w@])("
+    + _ORG_WORD
+    + r"(?:[ \t]+(?:"
+    + _ORG_WORD
+    + r"|$and_words)){0,4}?[ \t]+(?:$org_tails)(?!\w)"
+    + _OF
+    + ")"
+)
+# 'kelompok peretas Nebula Spider', 'cybersecurity firm Vigilo', 'pollster Cadem'
+ORG_NOUN = Pattern(r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})")
 PLATFORM_CUE = Pattern(r"\b(?:$platform_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
 BUILDING = Pattern(r"(?i)\b($building_words)\s+$")
 SINGLE_CHAR_CUE = Pattern(r"(?i)($platform_context|(?:$owned_by)\s+\w+,?)\s*$")
@@ -305,18 +321,76 @@ def misspelt_mentions(doc: Doc) -> None:
 
 
 def cue_mentions(doc: Doc) -> None:
+    """Organisations named by a head word ('Kementerian ...'), a tail word ('... Inc.',
+    '... Group') or a noun before them ('kelompok peretas ...'); platforms after 'aplikasi'."""
     gaz = load_gazetteer()
-    for m in ORG_CUE.get(doc.lang).finditer(doc.masked):
-        person_at = [x.start for x in doc.mentions_in(m.start(1) + 1, m.end(1)) if x.entity.kind == "Person"]
-        text = doc.masked[m.start(1) : min(person_at)] if person_at else m.group(1)
-        name = re.sub(r"(\s+(dan|and|&))+$", "", text.strip()).strip()
-        if len(name.split()) >= 2 and not gaz.lookup(name):
-            _add(doc, m.start(1), m.start(1) + len(name), gaz.entity("Organization", name), swallow=True)
+    found = [(m.start(1), m.group(1), 2) for m in ORG_CUE.get(doc.lang).finditer(doc.masked)]
+    found += [(m.start(1), m.group(1), 2) for m in ORG_TAIL.get(doc.lang).finditer(doc.masked)]
+    found += [(m.start(1), m.group(1), 1) for m in ORG_NOUN.get(doc.lang).finditer(doc.masked)]
+    for start, text, shortest in sorted(found):
+        name = _org_name(doc, start, text)
+        if name and len(name.split()) >= shortest and not gaz.lookup(name):
+            _add(doc, start, start + len(name), gaz.entity("Organization", name), swallow=True)
     for m in PLATFORM_CUE.get(doc.lang).finditer(doc.masked):
         name = m.group(1)
         if name.split()[0] in word_set(doc.lang, "not_name") or gaz.lookup(name):
             continue
         _add(doc, m.start(1), m.end(1), gaz.entity("Platform", name))
+
+
+def _org_name(doc: Doc, start: int, text: str) -> str | None:
+    """The organisation's name in `text` (at `start`): up to a person, a role or a word that
+    opens a sentence; in a title-case heading, only as much as the body also names."""
+    stop = (word_set(doc.lang, "roles") | word_set(doc.lang, "not_name")) - name_words("legal_forms")
+    joins = word_set(doc.lang, "and_words") | word_set(doc.lang, "of_words") | {"&", "the"}
+    words: list[tuple[str, int]] = []  # each word and where it ends
+    for m in re.finditer(r"\S+", text):
+        mention = doc.mention_at(start + m.start())
+        if (mention is not None and mention.entity.kind == "Person") or m.group() in stop:
+            if not words:
+                return None  # 'Meanwhile Halbrook ...' is matched again from 'Halbrook'
+            break
+        words.append((m.group(), start + m.end()))
+    while words and words[-1][0] in joins:
+        words.pop()
+    sentence = doc.sentence_at(start)
+    if words and sentence is not None and not running_text(doc, sentence):
+        words = _named_in_body(doc, start, words, sentence)
+    return doc.masked[start : words[-1][1]] if words else None
+
+
+def org_short_forms(doc: Doc) -> None:
+    """'Bank Andalas' after 'PT Bank Andalas Sejahtera Tbk': an organisation named by the start
+    of another's name (two words or more) in the same article is that organisation."""
+    orgs = sorted(
+        {
+            m.entity.iri: m.entity for m in doc.mentions if m.entity.kind == "Organization" and not m.entity.known
+        }.values(),
+        key=lambda e: -len(e.label.split()),
+    )
+    longer: dict = {}
+    for e in orgs:
+        words = e.label.split()
+        target = next(
+            (o for o in orgs if len(o.label.split()) > len(words) >= 2 and o.label.split()[: len(words)] == words), None
+        )
+        if target is not None:
+            longer[e.iri] = longer.get(target.iri, target)
+    for m in doc.mentions:
+        if m.entity.iri in longer:
+            m.entity = longer[m.entity.iri]
+    for iri in longer:
+        doc.entities.pop(iri, None)
+
+
+def _named_in_body(doc: Doc, start: int, words: list, heading) -> list:
+    """The longest start of `words` (two words or more) that the text names outside `heading`."""
+    for n in range(len(words), 1, -1):
+        name = doc.masked[start : words[n - 1][1]]
+        for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?!\w)", doc.masked):
+            if not heading.start <= m.start() < heading.end:
+                return words[:n]
+    return []
 
 
 ABBREVIATED = re.compile(
@@ -430,5 +504,6 @@ def mentions(doc: Doc) -> None:
     misspelt_mentions(doc)
     abbreviation_mentions(doc)
     cue_mentions(doc)
+    org_short_forms(doc)
     short_form_mentions(doc)
     doc.sort_mentions()

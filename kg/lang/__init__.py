@@ -1,5 +1,6 @@
 """Language resources as data: one folder per language, one record per event type.
 
+    kg/lang/names.toml          how names are built in any language (particles, legal forms)
     kg/lang/events.toml         one record per event class of the ontology: who takes part,
                                 which platform it falls back to, what it needs to be an event
     kg/lang/<code>/words.toml   named word lists of the language (roles, speech verbs, negation...)
@@ -99,6 +100,23 @@ def table(name: str) -> dict[str, int]:
     for code in languages():
         merged.update(language(code).tables.get(name, {}))
     return merged
+
+
+@cache
+def name_words(name: str) -> frozenset[str]:
+    """A word list of `names.toml` (how names are built in any language): particles, legal forms."""
+    return frozenset(_read(HERE / "names.toml")[name])
+
+
+def without_legal_form(name: str) -> str:
+    """`name` without the legal forms before and after it: 'PT Bank Andalas Tbk' -> 'Bank Andalas'."""
+    words = name.split()
+    forms = name_words("legal_forms")
+    while len(words) > 1 and words[0] in forms:
+        words.pop(0)
+    while len(words) > 1 and (words[-1] in forms or words[-1].rstrip(",") in forms):
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 def resource_files() -> list[Path]:
