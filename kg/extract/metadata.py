@@ -30,7 +30,14 @@ REPUBLISHED = re.compile(
     + r"|[A-Z][\w ]+?)(?:\s+dengan judul|\s*$|[.,])",
     re.M,
 )
-COPYRIGHT = re.compile(r"(?i)(?:©|copyright)\s*(?:\d{4})?\s*(?P<outlet>" + DOMAIN + ")")
+COPYRIGHT = re.compile(
+    r"(?:©|\([cC]\)|(?i:copyright))\s*(?:\d{4}(?:\s*-\s*\d{4})?)?\s*(?P<outlet>"
+    + DOMAIN
+    + r"|(?:[A-Z][\w'&]*\.?)(?:[ \t]+(?:[A-Z][\w'&]*|of|dan|and))*)"
+)
+# A site's name alone on the first line of the page: 'TeknoKini.id', 'THE PACKET LEDGER',
+# 'detikcom | detikInet' (its first part)
+MASTHEAD = re.compile(r"^\s*(?P<outlet>" + DOMAIN + r"|(?:[A-Za-z][\w'&]*)(?:[ \t]+[A-Z][\w'&]*){0,3})\s*(?:$|\|)")
 SOURCE_LINE = re.compile(r"(?im)^\s*sumber\s*:\s*(?P<outlet>" + DOMAIN + r"|[A-Z][\w .]+?)\s*$")
 LOGO_LINE = re.compile(r"(?im)^\s*logo\s+(?P<outlet>[A-Z][\w .]+?)\s*$")
 
@@ -81,7 +88,30 @@ def find_outlet(text: str) -> Entity | None:
         e = load_gazetteer().lookup(line, "Source")
         if e:
             return e
-    return None
+    return _masthead(first[0], text) if first else None
+
+
+def _masthead(line: str, text: str) -> Entity | None:
+    """The outlet named by the page's first line, when it looks like a site's name: a domain, or
+    up to four capitalised words (all capitals are written in title case), not a date, not a
+    known entity of another kind. A single word ('detikcom', 'Tekno') must be named again further
+    down the page, as a section's name seldom is."""
+    m = MASTHEAD.match(line)
+    if not m or find_dates(line):
+        return None
+    name = m.group("outlet").strip()
+    if " " not in name and "." not in name:
+        rest = text[len(line) :].lower()
+        if not re.search(r"(?<!\w)" + re.escape(name.lower()) + r"(?![^\W_])", rest):
+            return None
+    elif not (name[:1].isupper() or "." in name):
+        return None
+    known = load_gazetteer().lookup(name)
+    if known is not None and known.kind != "Source":
+        return None
+    if name.isupper() and len(name) > 4 and "." not in name:
+        name = name.title()
+    return outlet_entity(name)
 
 
 def split_names(names: str) -> list[str]:
