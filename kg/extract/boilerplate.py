@@ -15,7 +15,7 @@ LINE_PATTERNS = [
     r"(?i)^\s*(baca juga|berita terkait|berita terpopuler|berita lainnya|lihat juga|simak juga|artikel terkait|tonton juga)\b",
     r"(?i)^\s*(dapatkan berita|ikuti kami|follow us|klik di sini|download aplikasi|bagikan|share\b|subscribe|langganan)",
     r"(?i)^\s*(nikmati berita|no more pages|zoom-in|advertisement|scroll to continue|iklan\b|kategori\s*:|tags?\s*:|topik\s*:)",
-    r"(?i)^\s*(©|copyright|\(c\)\s*\d{4})|all rights? reserved",
+    r"(?i)^\s*(©|copyright|\(c\)\s*\d{4}|dilarang keras|hak cipta)|all rights? reserved",
     r"(?i)^\s*(artikel ini telah tayang|sumber\s*:|penulis adalah|logo\b|kolase\b|foto\s*:|dok\s*:)",
     r"(?i)^\s*(penulis|reporter|wartawan|editor|penyunting|redaktur|red|writer|author|oleh|laporan wartawan)\b\s*[:.]?",
     r"^\s*\([\w\s./*-]{0,60}\)\s*$",  # (wep), (mg/Name), (*)

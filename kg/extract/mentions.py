@@ -45,6 +45,7 @@ ORG_NOUN = Pattern(r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD 
 PLATFORM_CUE = Pattern(r"\b(?:$platform_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
 BUILDING = Pattern(r"(?i)\b($building_words)\s+$")
 SINGLE_CHAR_CUE = Pattern(r"(?i)($platform_context|(?:$owned_by)\s+\w+,?)\s*$")
+CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|O')\w+?[a-z][A-Z]")
 TRAILING_NOISE = {"dan", "Inc", "AS", "RI", "PT", "CEO", "WIB", "TV"}
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
@@ -105,6 +106,7 @@ def role_person_mentions(doc: Doc) -> None:
                 continue
             if (
                 covered
+                or CAMEL.search(w)  # 'SayurKita': a brand, not a person's name
                 or w in TRAILING_NOISE
                 or w in not_name
                 or w in title_words
@@ -118,7 +120,6 @@ def role_person_mentions(doc: Doc) -> None:
             run.pop()
         core = [t for t in run if t[2] not in PARTICLES]
         if run and run[-1][1] == tokens[-1][1] and 2 <= len(core) <= 4:
-            run = run[-3:] if len(core) == 4 and not any(t[2] in PARTICLES for t in run) else run
             here = next((w for x, _, w in reversed(tokens) if x < run[0][0]), None)
             if len(run) >= 3 and _inside_other_names(doc, run[0][2], here):
                 run = run[1:]  # 'Ketua KPU Banyumas Rina Oktaviani' where 'Kabupaten Banyumas' stands too

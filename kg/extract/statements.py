@@ -10,14 +10,17 @@ from kg.document import Doc, Event, Mention, Quote
 from kg.extract import component
 from kg.extract.clauses import inside_quote
 from kg.extract.events import WRITTEN, dominant_platform
-from kg.extract.mentions import NAME_SEQ, _add, _person_entity
-from kg.extract.words import UP
+from kg.extract.mentions import NAME_SEQ, _add, _introduction, _person_entity
+from kg.extract.words import CAP, UP
 from kg.lang import Pattern
 
 AFTER = Pattern(r"[\s,]*(?i:($quote_verbs)($enclitics)?)\b")  # matched where a quote ends
 BEFORE = Pattern(r"(?i)\b($quote_openers)\b[^\"“]*[:,]?\s*$")
 INDIRECT = Pattern(r"(?i)\b($indirect_verbs)\b(?:\s+\S+){0,3}?\s+($complementizers)\b")
 PRONOUN = Pattern(r"(?i)\s*($pronouns)\b")  # matched where the speaker stands
+# '"...," Chief Executive Daniel Koh wrote': a subject of up to eight words, then the verb
+SUBJECT_VERB = Pattern(r"[\s,]*(?P<subject>(?:[^\s\"“”]+\s+){0,7}?[^\s\"“”]+)\s+(?i:$quote_verbs|$speech_verbs)\b")
+NAME_AT_END = re.compile("(?:" + CAP + r"[ \t]+){0,3}" + CAP + r"$")
 NAME_AFTER = re.compile(r"\s*((?:[a-z]+\s+){0,4}?)(" + UP + r"[\w'-]+(?:\s+" + UP + r"[\w'-]+){0,3})")
 SPACES = re.compile(r"\s*")
 NEWLINE = re.compile(r"\n")
@@ -86,12 +89,53 @@ def _after_speaker(doc: Doc, q: Quote, agents: _Agents):
     line_end = _line_end(doc, q.end)
     m = AFTER.get(doc.lang).match(doc.masked, q.end, line_end)
     if not m:
-        return None, None
+        return _subject_speaker(doc, q, line_end, agents)
     rest_start = m.end()
     if m.group(2):  # 'ujarnya': the last named speaker
         agent = agents.last_before(q.start)
         return (agent[1] if agent else None), rest_start
     return _speaker_after(doc, rest_start, line_end, agents), rest_start
+
+
+def _subject_speaker(doc: Doc, q: Quote, line_end: int, agents: _Agents):
+    """'"...," Koh said', '"...," Katrin Müller, a spokeswoman for ..., said', '"...," she
+    said': the speaker named before the verb that follows the quote; (speaker, where the verb
+    ends) or (None, None)."""
+    m = SUBJECT_VERB.get(doc.lang).match(doc.masked, q.end, line_end)
+    if not m:
+        return None, None
+    return _subject(doc, *m.span("subject"), agents, q.start), m.end()
+
+
+def _subject(doc: Doc, a: int, b: int, agents: _Agents, said_at: int):
+    """The person the words doc.masked[a:b] name as a verb's subject: a pronoun (the last
+    person named before `said_at`), a person mentioned there, a new full name, or a surname
+    named in full earlier; None for anything else ('the President')."""
+    head = doc.masked[a:b].split(",")[0]  # the name before an apposition
+    b = a + len(head.rstrip())
+    if PRONOUN.get(doc.lang).fullmatch(head):
+        agent = agents.last_before(said_at)
+        return agent[1] if agent else None
+    for mention in doc.mentions_in(a, b):
+        if mention.entity.kind == "Person":
+            return mention.entity
+    name = NAME_AT_END.search(doc.masked, a, b)
+    if name is None or NAME_SEQ.get(doc.lang).search(name.group()):
+        return None
+    if len(name.group().split()) < 2:  # 'Sheinbaum said': named in full before
+        intro = _introduction(doc, name.group(), name.start())
+        if intro is None:
+            return None
+        _add(doc, *intro, _person_entity(doc.text[intro[0] : intro[1]]))
+        first = doc.mention_at(intro[0])
+        entity = first.entity if first else _person_entity(name.group())
+    else:
+        entity = _person_entity(name.group())
+    known = len(doc.mentions)
+    _add(doc, *name.span(), entity)
+    if len(doc.mentions) > known:
+        agents.added(doc.mentions[-1])
+    return entity
 
 
 def _line_end(doc: Doc, offset: int) -> int:
@@ -167,6 +211,9 @@ def merge_same_speaker(doc: Doc) -> None:
     doc.events[:] = others + kept
 
 
+REPORTED_AFTER = Pattern(
+    r",\s*(?P<subject>(?:[^\s,\"“”]+\s+){0,3}?[^\s,\"“”]+)\s+(?i:$reported_verbs)\b[^\n,]*?[.!?]?\s*$"
+)
 REPORTED = Pattern(r",\s*(?i:($reported_verbs))($enclitics)?\b(?P<rest>[^\n]*?)[.!?]?\s*$")
 ACCORDING = Pattern(r"^(?:(?i:$reported_by))\s+(?P<rest>[^,]{3,80}),")
 
@@ -184,11 +231,14 @@ def reported_speech(doc: Doc, agents: _Agents) -> None:
             speaker = (
                 agent[1] if agent else _speaker_after(doc, s.start + m.start("rest"), s.start + m.end("rest"), agents)
             )
-        else:
-            m = ACCORDING.get(doc.lang).match(text)
-            if not m:
-                continue
+        elif m := ACCORDING.get(doc.lang).match(text):
             speaker = _speaker_after(doc, s.start + m.start("rest"), s.start + m.end("rest"), agents)
+        elif m := REPORTED_AFTER.get(doc.lang).search(text):  # '..., Taddei said.'
+            speaker = _subject(
+                doc, s.start + m.start("subject"), s.start + m.end("subject"), agents, s.start + m.start()
+            )
+        else:
+            continue
         if speaker is not None:
             platform, date = _platform_and_date(doc, s.start, s.end)
             doc.events.append(
