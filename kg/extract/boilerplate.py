@@ -10,6 +10,7 @@ import re
 
 from kg.document import Doc
 from kg.extract import component
+from kg.gazetteer import load_gazetteer
 
 LINE_PATTERNS = [
     r"(?i)^\s*(baca juga|berita terkait|berita terpopuler|berita lainnya|lihat juga|simak juga|artikel terkait|tonton juga)\b",
@@ -38,7 +39,21 @@ def boilerplate_line(line: str, is_title: bool = False) -> bool:
         return True
     if CREDIT.search(s) and CREDIT.search(s).end() >= len(s) - 1:
         return True  # a photo caption ends with its credit
-    return len(s.split()) <= MENU_WORDS and not re.search(r"[.!?\"”:]$", s)
+    return len(s.split()) <= MENU_WORDS and not re.search(r"[.!?\"”:]$", s) or _share_buttons(s)
+
+
+SHARE_WORDS = {"email", "e-mail", "copy", "link", "salin", "tautan", "print", "cetak", "share", "bagikan"}
+
+
+def _share_buttons(line: str) -> bool:
+    """'Facebook  X  LinkedIn  Email': a line of nothing but platform names and share words."""
+    words = [w for w in re.split(r"[\s|·•,:/]+", line) if w]
+    if len(words) < 2:
+        return False
+    gaz = load_gazetteer()
+    return all(
+        w.lower() in SHARE_WORDS or (gaz.lookup(w) is not None and gaz.lookup(w).kind == "Platform") for w in words
+    )
 
 
 @component("boilerplate")

@@ -42,7 +42,16 @@ ORG_TAIL = Pattern(
 )
 # 'kelompok peretas Nebula Spider', 'cybersecurity firm Vigilo', 'pollster Cadem'
 ORG_NOUN = Pattern(r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})")
-PLATFORM_CUE = Pattern(r"\b(?:$platform_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
+# 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
+PLATFORM_CUE = Pattern(
+    r"\b(?:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)"
+)
+PLATFORM_BEFORE = Pattern(
+    r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r")?)[ \t]+(?:$platform_nouns_after)\b"
+)  # 'the LivoChat app'
+PLATFORM_AFTER_CUE = Pattern(r"(?i)^\s*(?:$platform_after)\b")  # 'X account'
+# 'HalTrack', 'NusaMobile': a brand written in one word with a capital inside
+BRAND = re.compile(r"(?<![\w@.])(" + UP + r"[a-z]+" + UP + r"\w*)(?![\w@])")
 BUILDING = Pattern(r"(?i)\b($building_words)\s+$")
 SINGLE_CHAR_CUE = Pattern(r"(?i)($platform_context|(?:$owned_by)\s+\w+,?)\s*$")
 CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|O')\w+?[a-z][A-Z]")
@@ -68,7 +77,9 @@ def gazetteer_mentions(doc: Doc) -> None:
     confirmed = {
         h.entity.iri
         for h in hits
-        if len(h.text) > 1 or SINGLE_CHAR_CUE.get(doc.lang).search(doc.masked[max(0, h.start - 30) : h.start])
+        if len(h.text) > 1
+        or SINGLE_CHAR_CUE.get(doc.lang).search(doc.masked[max(0, h.start - 30) : h.start])
+        or PLATFORM_AFTER_CUE.get(doc.lang).match(doc.masked, h.end, h.end + 20)
     }
     for h in hits:
         if h.entity.kind == "Source" or h.entity.iri not in confirmed:
@@ -332,11 +343,27 @@ def cue_mentions(doc: Doc) -> None:
         name = _org_name(doc, start, text)
         if name and len(name.split()) >= shortest and not gaz.lookup(name):
             _add(doc, start, start + len(name), gaz.entity("Organization", name), swallow=True)
-    for m in PLATFORM_CUE.get(doc.lang).finditer(doc.masked):
-        name = m.group(1)
-        if name.split()[0] in word_set(doc.lang, "not_name") or gaz.lookup(name):
+    skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "org_heads") | name_words("legal_forms")
+    cued = [m.span(1) for rx in (PLATFORM_CUE, PLATFORM_BEFORE) for m in rx.get(doc.lang).finditer(doc.masked)]
+    for a, b in sorted(cued):
+        name = doc.masked[a:b]
+        if name.split()[0] in skip or gaz.lookup(name):
             continue
-        _add(doc, m.start(1), m.end(1), gaz.entity("Platform", name))
+        entity = gaz.entity("Platform", name)
+        _add(doc, a, b, entity)
+        if " " not in name:
+            for at in _standalone(doc.masked, name, _word_starts(doc.masked)):
+                _add(doc, at, at + len(name), entity)  # its other mentions
+    brand_mentions(doc)
+
+
+def brand_mentions(doc: Doc) -> None:
+    """A CamelCase word the article names as a platform once ('aplikasi NusaMobile') is that
+    platform wherever it stands; one it never names so is left for other cues."""
+    platforms = {m.entity.label: m.entity for m in doc.mentions if m.entity.kind == "Platform"}
+    for m in BRAND.finditer(doc.masked):
+        if m.group(1) in platforms and doc.mention_at(m.start(1)) is None:
+            _add(doc, m.start(1), m.end(1), platforms[m.group(1)])
 
 
 def _org_name(doc: Doc, start: int, text: str) -> str | None:
