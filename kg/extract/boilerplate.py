@@ -39,7 +39,13 @@ def boilerplate_line(line: str, is_title: bool = False) -> bool:
         return True
     if CREDIT.search(s) and CREDIT.search(s).end() >= len(s) - 1:
         return True  # a photo caption ends with its credit
-    return len(s.split()) <= MENU_WORDS and not re.search(r"[.!?\"”:]$", s) or _share_buttons(s)
+    return len(s.split()) <= MENU_WORDS and not re.search(r"[.!?\"”:]$", s) or _share_buttons(s) or _menu(s)
+
+
+def _menu(line: str) -> bool:
+    """'Home | Politik | Pilkada 2024 | Ekonomi': three or more short items between bars or dots."""
+    items = [i.strip() for i in re.split(r"\s[|·•]\s", line)]
+    return len(items) >= 3 and all(len(i.split()) <= 3 for i in items)
 
 
 SHARE_WORDS = {"email", "e-mail", "copy", "link", "salin", "tautan", "print", "cetak", "share", "bagikan"}

@@ -19,7 +19,7 @@ PARTICLES = name_words("particles")
 # '$roles' below: any case
 # a role, up to three lowercase words that say more ('analis keamanan siber'), then the name
 NAME_SEQ = Pattern(
-    r"\b(?i:$roles)\b(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}((?:,?[ \t]+(?:"
+    r"\b(?i:$roles)\b(?:[ \t]+(?!(?:$stopwords)\b)[a-z0-9]+){0,3}((?:,?[ \t]+(?:"
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from kg.dates import dates_agree
 from kg.document import Doc, Event, Mention, Quote
 from kg.extract import component
 from kg.extract.clauses import inside_quote
@@ -191,16 +192,19 @@ def statements(doc: Doc) -> None:
 
 
 def merge_same_speaker(doc: Doc) -> None:
-    """One speaker's quotes and reported words within one paragraph are one statement."""
+    """One speaker's quotes and reported words in an article are one statement, unless they were
+    said on different days (a post last week, words today)."""
     kept: list[Event] = []
-    latest: dict = {}  # (speakers, paragraph) -> the statement kept for them
+    said: dict = {}  # speakers -> the statements kept for them
     others = [e for e in doc.events if e.cls != "Statement"]
     for ev in sorted((e for e in doc.events if e.cls == "Statement"), key=lambda e: e.sentence.start):
-        key = (tuple(ev.participants), ev.sentence.paragraph)
-        prev = latest.get(key)
+        day = ev.date and ev.date.value
+        prev = next(
+            (p for p in said.get(tuple(ev.participants), []) if dates_agree(p.date and p.date.value, day)), None
+        )
         if prev is None:
             kept.append(ev)
-            latest[key] = ev
+            said.setdefault(tuple(ev.participants), []).append(ev)
             continue
         if ev.quote:
             prev.quote = f"{prev.quote} {ev.quote}" if prev.quote else ev.quote
