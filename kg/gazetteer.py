@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.document import Entity
 from kg.lang import without_legal_form
-from kg.names import KINDS, NEWS, alternation, entity_iri
+from kg.names import KINDS, NEWS, alternation, entity_iri, plain_letters
 from kg.resources import ontology_file
 
 NOT_ALNUM = re.compile(r"[^a-z0-9]")
@@ -40,8 +40,9 @@ class Gazetteer:
                 self.entities[iri] = entity
                 aliases = [label] + sorted(str(a) for a in graph.objects(iri, SKOS.altLabel))
                 for alias in aliases:
-                    self.by_alias.setdefault(alias, entity)
-                    self.by_alias.setdefault(alias.upper(), entity)
+                    for form in (alias, plain_letters(alias)):  # text is matched without accents
+                        self.by_alias.setdefault(form, entity)
+                        self.by_alias.setdefault(form.upper(), entity)
         self._rx = re.compile(r"(?<![\w@#/.])(" + alternation(self.by_alias) + r")(?![\w@$]|\.\w)")
         self._folded = {self.fold(a): e for a, e in self.by_alias.items()}
         self._last_found: tuple[str | None, list[AliasHit]] = (None, [])
@@ -54,14 +55,15 @@ class Gazetteer:
 
     @staticmethod
     def fold(name: str) -> str:
-        return NOT_ALNUM.sub("", name.lower())
+        return NOT_ALNUM.sub("", plain_letters(name).lower())
 
     def find(self, text: str) -> list[AliasHit]:
         """Every alias occurrence in `text` (longest match wins, case as written or all caps).
         The hits in the last text are remembered: mentions and sources both ask for them."""
         if self._last_found[0] is not text:
             hits = [
-                AliasHit(m.start(), m.end(), m.group(1), self.by_alias[m.group(1)]) for m in self._rx.finditer(text)
+                AliasHit(m.start(), m.end(), text[m.start() : m.end()], self.by_alias[m.group(1)])
+                for m in self._rx.finditer(plain_letters(text))
             ]
             self._last_found = (text, hits)
         return list(self._last_found[1])

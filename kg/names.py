@@ -58,6 +58,24 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
+def _plain_table() -> dict[int, str]:
+    table = {ord(c): p for c, p in zip("ıłŁøØđĐħĦ", "ilLoOdDhH", strict=True)}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        base = unicodedata.normalize("NFD", chr(code))[0]
+        if base != chr(code) and base.isascii() and base.isalpha():
+            table.setdefault(code, base)
+    return table
+
+
+PLAIN = _plain_table()
+
+
+def plain_letters(text: str) -> str:
+    """`text` with accented Latin letters as their base letter, one for one (offsets stay
+    valid): 'Erdoğan' -> 'Erdogan', 'Nguyễn' -> 'Nguyen'."""
+    return text.translate(PLAIN)
+
+
 def name_key(label: str) -> str:
     """The form saved queries match names in: lower case, single spaces (SPARQL's lcase)."""
     return " ".join(label.split()).lower()

@@ -200,8 +200,28 @@ def _person_after(doc: Doc, start: int, end: int, clause_start: int, clause_end:
     return any(m.entity.kind == "Person" for m in doc.mentions_in(end, min(clause_end, end + 80)))
 
 
+def _product(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """Something is launched: a platform, or a product noun or capitalised name after an active
+    trigger ('meluncurkan ponsel Nova 5', 'launched SENA'); a platform or a capitalised name
+    before a passive one ('SENA was unveiled', 'Nova 4 diluncurkan')."""
+    if PASSIVE.get(doc.lang).match(doc.masked[start:end]) or doc.masked[
+        max(clause_start, start - 5) : start
+    ].strip() in ("was", "were"):
+        before = doc.masked[clause_start:start]
+        return (
+            doc.first_entity(clause_start, start, "Platform") is not None or PRODUCT_BEFORE.search(before) is not None
+        )
+    return (
+        doc.first_entity(end, clause_end, "Platform") is not None
+        or PRODUCT_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+    )
+
+
+PRODUCT_AFTER = Pattern(r"(?:\s+[a-z]+){0,2}?\s+(?:(?i:$product_words)\b|" + UP + r"\w*[A-Z0-9])")
+PRODUCT_BEFORE = re.compile(UP + r"\w*(?:\s+\w+)?\s*$")
+
 # The checks an event type's `needs` names (kg/lang/events.toml)
-NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after}
+NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after, "product": _product}
 
 
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
