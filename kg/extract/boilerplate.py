@@ -44,6 +44,8 @@ def boilerplate_line(line: str, is_title: bool = False) -> bool:
 
 def _menu(line: str) -> bool:
     """'Home | Politik | Pilkada 2024 | Ekonomi': three or more short items between bars or dots."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False
     items = [i.strip() for i in re.split(r"\s[|·•]\s", line)]
     return len(items) >= 3 and all(len(i.split()) <= 3 for i in items)
 
@@ -54,7 +56,7 @@ SHARE_WORDS = {"email", "e-mail", "copy", "link", "salin", "tautan", "print", "c
 def _share_buttons(line: str) -> bool:
     """'Facebook  X  LinkedIn  Email': a line of nothing but platform names and share words."""
     words = [w for w in re.split(r"[\s|·•,:/]+", line) if w]
-    if len(words) < 2:
+    if not 2 <= len(words) <= 10:
         return False
     gaz = load_gazetteer()
     return all(

@@ -25,21 +25,17 @@ NAME_SEQ = Pattern(
     + "|".join(sorted(PARTICLES))
     + r")){1,8})"
 )
+AGE = re.compile(r"\(\d{1,2}\)")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
 _ORG_WORD = r"(?:" + CAP + r"|[A-Z]{2,}[a-z]*|&)"
 _OF = r"(?:[ \t]+(?:$of_words)[ \t]+" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})?"
 # 'Kementerian Luar Negeri', 'Ministry of Public Security'
 ORG_CUE = Pattern(r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))+" + _OF + ")")
 # 'Halbrook Logistics Inc.', 'Civil Aviation Authority of Vietnam', 'Sinar Samudra Group'
-ORG_TAIL = Pattern(
-    r"(?<![\w@])("
-    + _ORG_WORD
-    + r"(?:[ \t]+(?:"
-    + _ORG_WORD
-    + r"|$and_words)){0,4}?[ \t]+(?:$org_tails)(?!\w)"
-    + _OF
-    + ")"
-)
+# (found from the tail back: a tail word first, then the run of up to five words before it)
+ORG_TAIL = Pattern(r"(?<=[ \t])(?:$org_tails)(?!\w)")
+ORG_BEFORE_TAIL = Pattern(r"(?<![\w@])" + _ORG_WORD + r"(?:[ \t]+(?:" + _ORG_WORD + r"|$and_words)){0,4}[ \t]+$")
+ORG_OF = Pattern(_OF)
 # 'kelompok peretas Nebula Spider', 'cybersecurity firm Vigilo', 'pollster Cadem'
 ORG_NOUN = Pattern(r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})")
 # 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
@@ -177,6 +173,8 @@ def _misspelt(name: str) -> Entity | None:
 
 
 def age_person_mentions(doc: Doc) -> None:
+    if not AGE.search(doc.masked):
+        return
     for m in AGE_NAME.finditer(doc.masked):
         name = m.group(1)
         if name.split()[0] in word_set(doc.lang, "not_name") or load_gazetteer().lookup(name):
@@ -233,25 +231,34 @@ def _introduction(doc: Doc, word: str, before: int) -> tuple[int, int] | None:
     """Where a person called `word` alone at `before` was named in full earlier in the running
     text: the first run of two to four capitalised words with `word` first or last, none of
     them a role, a title word or part of another name."""
-    rx = re.compile(
-        r"(?<![\w@])((?:" + CAP + r"[ \t]+){0,3})" + re.escape(word) + r"((?:[ \t]+" + CAP + r"){0,3})(?!\w)"
-    )
     skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "title_words") | word_set(doc.lang, "roles")
     skip |= word_set(doc.lang, "org_heads")
-    for m in rx.finditer(doc.masked, 0, before):
-        sentence = doc.sentence_at(m.start())
-        if sentence is None or sentence.is_title or doc.in_quote(m.start()):
+    text = doc.masked
+    for at in _standalone(text, word, _words_of(doc)):
+        if at >= before:
+            break
+        sentence = doc.sentence_at(at)
+        if sentence is None or sentence.is_title or doc.in_quote(at):
             continue
-        head = _clean_tail(doc, _name_tokens(m.group(1), m.start(1)), skip, reverse=True)
-        tail = _clean_tail(doc, _name_tokens(m.group(2), m.start(2)), skip)
+        left = RUN_BEFORE.search(text, max(0, at - 120), at)
+        right = RUN_AFTER.match(text, at + len(word), at + len(word) + 120)
+        head = _clean_tail(doc, _name_tokens(left.group(), left.start()), skip, reverse=True)
+        tail = _clean_tail(doc, _name_tokens(right.group(), right.start()), skip)
         if head and tail:
             continue  # the word inside a longer run is not this person's first or last name
         parts = head or tail
         if 1 <= len(parts) <= 3:
-            a = parts[0][0] if head else m.start(1) + len(m.group(1))
-            b = m.start(2) if head else parts[-1][1]
-            return a, b
+            return (parts[0][0], at + len(word)) if head else (at, parts[-1][1])
     return None
+
+
+RUN_BEFORE = re.compile(r"(?<![\w@])(?:" + CAP + r"[ \t]+){0,3}$")  # searched in a window ending at a word
+RUN_AFTER = re.compile(r"(?:[ \t]+" + CAP + r"(?!\w)){0,3}")
+
+
+def _words_of(doc: Doc) -> dict[str, list[int]]:
+    """Where each word of the article stands (the masked text does not change while mentions are found)."""
+    return doc.memo("word starts", lambda: _word_starts(doc.masked))
 
 
 def _clean_tail(doc: Doc, tokens: list, skip: frozenset, reverse: bool = False) -> list:
@@ -271,7 +278,9 @@ _FULL = CAP + r"(?:[ \t]+" + CAP + r"){1,3}"
 ENUMERATION = Pattern(
     r"\b(?:$enumeration_cues)[ \t]+(" + _FULL + r"(?:,[ \t]+" + _FULL + r")*,?[ \t]+(?:$and_words)[ \t]+" + _FULL + r")"
 )
-APPOSITION = Pattern(r"(?<![\w@])(" + _FULL + r"),[ \t]+(?:(?:$articles)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?i:$roles)\b")
+# (found from the role back: ', a spokeswoman', then the name before the comma)
+APPOSITION = Pattern(r",[ \t]+(?:(?:$articles)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?i:$roles)\b")
+FULL_BEFORE = re.compile(r"(?<![\w@])" + _FULL + r"$")
 
 
 def enumeration_mentions(doc: Doc) -> None:
@@ -284,7 +293,10 @@ def enumeration_mentions(doc: Doc) -> None:
     for m in ENUMERATION.get(doc.lang).finditer(doc.masked):
         for n in re.finditer(_FULL, m.group(1)):
             spans.append((m.start(1) + n.start(), m.start(1) + n.end()))
-    spans += [m.span(1) for m in APPOSITION.get(doc.lang).finditer(doc.masked)]
+    for m in APPOSITION.get(doc.lang).finditer(doc.masked):
+        name = FULL_BEFORE.search(doc.masked, max(0, m.start() - 80), m.start())
+        if name:
+            spans.append(name.span())
     for a, b in spans:
         name = doc.masked[a:b]
         if any(w in skip or ACRONYM.match(w) for w in name.split()) or gaz.lookup(name):
@@ -337,14 +349,15 @@ def cue_mentions(doc: Doc) -> None:
     '... Group') or a noun before them ('kelompok peretas ...'); platforms after 'aplikasi'."""
     gaz = load_gazetteer()
     found = [(m.start(1), m.group(1), 2) for m in ORG_CUE.get(doc.lang).finditer(doc.masked)]
-    found += [(m.start(1), m.group(1), 2) for m in ORG_TAIL.get(doc.lang).finditer(doc.masked)]
+    found += _tail_named(doc)
     found += [(m.start(1), m.group(1), 1) for m in ORG_NOUN.get(doc.lang).finditer(doc.masked)]
     for start, text, shortest in sorted(found):
         name = _org_name(doc, start, text)
         if name and len(name.split()) >= shortest and not gaz.lookup(name):
             _add(doc, start, start + len(name), gaz.entity("Organization", name), swallow=True)
     skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "org_heads") | name_words("legal_forms")
-    cued = [m.span(1) for rx in (PLATFORM_CUE, PLATFORM_BEFORE) for m in rx.get(doc.lang).finditer(doc.masked)]
+    patterns = (PLATFORM_CUE, PLATFORM_BEFORE) if word_set(doc.lang, "platform_nouns_after") else (PLATFORM_CUE,)
+    cued = [m.span(1) for rx in patterns for m in rx.get(doc.lang).finditer(doc.masked)]
     for a, b in sorted(cued):
         name = doc.masked[a:b]
         if name.split()[0] in skip or gaz.lookup(name):
@@ -352,7 +365,7 @@ def cue_mentions(doc: Doc) -> None:
         entity = gaz.entity("Platform", name)
         _add(doc, a, b, entity)
         if " " not in name:
-            for at in _standalone(doc.masked, name, _word_starts(doc.masked)):
+            for at in _standalone(doc.masked, name, _words_of(doc)):
                 _add(doc, at, at + len(name), entity)  # its other mentions
     brand_mentions(doc)
 
@@ -364,6 +377,24 @@ def brand_mentions(doc: Doc) -> None:
     for m in BRAND.finditer(doc.masked):
         if m.group(1) in platforms and doc.mention_at(m.start(1)) is None:
             _add(doc, m.start(1), m.end(1), platforms[m.group(1)])
+
+
+def _tail_named(doc: Doc) -> list[tuple[int, str, int]]:
+    """(start, name, 2) for each name that ends in a tail word ('... Inc.', '... of Vietnam')."""
+    text, found, done = doc.masked, [], 0
+    before, of = ORG_BEFORE_TAIL.get(doc.lang), ORG_OF.get(doc.lang)
+    heads = word_set(doc.lang, "org_heads") | name_words("legal_forms")
+    for tail in ORG_TAIL.get(doc.lang).finditer(text):
+        run = before.search(text, max(done, tail.start() - 150), tail.start())  # not into the name before
+        if run:
+            start = run.start()
+            # 'Direktur Utama PT Bank Sentosa Tbk': the name starts at its head word
+            for m in re.finditer(r"\S+", run.group()):
+                if m.group() in heads:
+                    start = run.start() + m.start()
+            done = of.match(text, tail.end()).end()
+            found.append((start, text[start:done], 2))
+    return found
 
 
 def _org_name(doc: Doc, start: int, text: str) -> str | None:
@@ -413,11 +444,14 @@ def org_short_forms(doc: Doc) -> None:
 
 def _named_in_body(doc: Doc, start: int, words: list, heading) -> list:
     """The longest start of `words` (two words or more) that the text names outside `heading`."""
+    text = doc.masked
     for n in range(len(words), 1, -1):
-        name = doc.masked[start : words[n - 1][1]]
-        for m in re.finditer(r"(?<![\w@])" + re.escape(name) + r"(?!\w)", doc.masked):
-            if not heading.start <= m.start() < heading.end:
-                return words[:n]
+        name = text[start : words[n - 1][1]]
+        for at in _standalone(text, name.split()[0], _words_of(doc)):
+            if text.startswith(name, at) and not heading.start <= at < heading.end:
+                end = at + len(name)
+                if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+                    return words[:n]
     return []
 
 
@@ -470,7 +504,7 @@ def short_form_mentions(doc: Doc) -> None:
     starts: dict = {}  # the mentions of each entity (these loops add mentions of `e` only)
     for m in doc.mentions:
         starts.setdefault(m.entity.iri, []).append(m.start)
-    words = _word_starts(doc.masked)
+    words = _words_of(doc)
     # Where each name part stands and has not been tried yet. Once tried, a place is taken (by
     # this mention or by the one in its way), and no mention goes away here: it can be dropped.
     untried: dict[str, list[int]] = {}

@@ -63,9 +63,10 @@ def word_set(code: str, name: str) -> frozenset[str]:
     return frozenset(language(code).list(name))
 
 
-def languages() -> list[str]:
+@cache
+def languages() -> tuple[str, ...]:
     """The codes of the languages that have a folder here, sorted."""
-    return sorted(p.name for p in HERE.iterdir() if (p / "words.toml").is_file())
+    return tuple(sorted(p.name for p in HERE.iterdir() if (p / "words.toml").is_file()))
 
 
 @cache
