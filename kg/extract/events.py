@@ -29,7 +29,11 @@ from kg.extract.words import UP
 from kg.gazetteer import load_gazetteer
 from kg.lang import Pattern, event_types, language, word_set, words_rx
 
-CONVERSATION = Pattern(r"(?i)\b($conversation_words)\b(?=[^.\n]{0,40}?\b(?:$via)\s+$PLATFORM)")
+# 'diskusi di X', 'a conversation on X': a public conversation on a platform named within 40
+# characters of the same sentence is an interview
+CONVERSATION = Pattern(r"(?i)\b($conversation_words)\b")
+VIA = Pattern(r"(?i)\b(?:$via)\s+")
+SENTENCE_BREAK = re.compile(r"[.\n]")
 NOT_TRIGGER = Pattern(r"(?i)($not_triggers)")
 CLAIM = Pattern(r"(?i)\b($claim_verbs)\b")
 # What must follow the trigger in its clause: 'membeli perusahaan/Twitter', 'mendukung Trump'.
@@ -233,13 +237,23 @@ def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
         for cls, rx in by_class.items()
         for m in _matches_at(rx, doc.masked, starts)
     ]
-    platforms = "|".join(
-        sorted({re.escape(m.text) for m in doc.mentions if m.entity.kind == "Platform"}, key=len, reverse=True)
-    )
-    if platforms:
-        rx = re.compile(CONVERSATION.get(doc.lang).pattern.replace("$PLATFORM", f"(?:{platforms})"))
-        found += [(m.start(1), m.end(1), "Interview", m.group(1)) for m in rx.finditer(doc.masked)]
+    if any(m.entity.kind == "Platform" for m in doc.mentions):
+        found += [(m.start(1), m.end(1), "Interview", m.group(1)) for m in _conversations(doc)]
     return sorted(found)
+
+
+def _conversations(doc: Doc) -> Iterator[re.Match]:
+    text, via = doc.masked, VIA.get(doc.lang)
+    for m in CONVERSATION.get(doc.lang).finditer(text):
+        cut = SENTENCE_BREAK.search(text, m.end(), m.end() + 41)
+        limit = cut.start() if cut else m.end() + 40
+        for v in via.finditer(text, m.end(), min(len(text), limit + 40)):
+            if v.start() > limit:
+                break
+            platform = doc.mention_at(v.end())
+            if platform is not None and platform.start == v.end() and platform.entity.kind == "Platform":
+                yield m
+                break
 
 
 def _matches_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:

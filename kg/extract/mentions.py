@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from kg.document import Doc, Entity, Mention
 from kg.extract import component
@@ -95,7 +96,7 @@ def role_person_mentions(doc: Doc) -> None:
     """'Menteri Keuangan Sri Mulyani', 'juru bicara Kremlin, Dmitry Peskov': the capitalised run
     after a role word, minus parts already linked (places, organisations), ends in a name."""
     not_name, title_words = word_set(doc.lang, "not_name"), word_set(doc.lang, "title_words")
-    breaks = word_set(doc.lang, "roles") | word_set(doc.lang, "org_heads")
+    breaks = word_set(doc.lang, "roles", "org_heads")
     for m in NAME_SEQ.get(doc.lang).finditer(doc.masked):
         tokens = _name_tokens(m.group(1), m.start(1))
         run: list[tuple[int, int, str]] = []
@@ -139,7 +140,7 @@ def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
     before it where it is looked at), as in 'Kabupaten Banyumas'? Then it names a place or an
     organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat')."""
     pairs = doc.memo("capitalised pairs", lambda: _capitalised_pairs(doc.masked))
-    skip = word_set(doc.lang, "roles") | word_set(doc.lang, "not_name")
+    skip = word_set(doc.lang, "roles", "not_name")
     return any(first not in skip and first != here for first in pairs.get(word, ()))
 
 
@@ -231,8 +232,7 @@ def _introduction(doc: Doc, word: str, before: int) -> tuple[int, int] | None:
     """Where a person called `word` alone at `before` was named in full earlier in the running
     text: the first run of two to four capitalised words with `word` first or last, none of
     them a role, a title word or part of another name."""
-    skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "title_words") | word_set(doc.lang, "roles")
-    skip |= word_set(doc.lang, "org_heads")
+    skip = word_set(doc.lang, "not_name", "title_words", "roles", "org_heads")
     text = doc.masked
     for at in _standalone(text, word, _words_of(doc)):
         if at >= before:
@@ -287,8 +287,7 @@ def enumeration_mentions(doc: Doc) -> None:
     """Persons listed after 'seperti' or 'including', and named with their role after a comma
     ('Katrin Müller, a spokeswoman for ...'), when no word of the name says otherwise."""
     gaz = load_gazetteer()
-    skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "title_words") | word_set(doc.lang, "org_heads")
-    skip |= word_set(doc.lang, "roles")
+    skip = word_set(doc.lang, "not_name", "title_words", "roles", "org_heads")
     spans = []
     for m in ENUMERATION.get(doc.lang).finditer(doc.masked):
         for n in re.finditer(_FULL, m.group(1)):
@@ -397,11 +396,17 @@ def _tail_named(doc: Doc) -> list[tuple[int, str, int]]:
     return found
 
 
+@cache
+def _org_stops(lang: str) -> tuple[frozenset, frozenset]:
+    """Words an organisation's name stops at, and words it does not end in."""
+    stop = word_set(lang, "roles", "not_name") - name_words("legal_forms")
+    return stop, word_set(lang, "and_words", "of_words") | {"&", "the"}
+
+
 def _org_name(doc: Doc, start: int, text: str) -> str | None:
     """The organisation's name in `text` (at `start`): up to a person, a role or a word that
     opens a sentence; in a title-case heading, only as much as the body also names."""
-    stop = (word_set(doc.lang, "roles") | word_set(doc.lang, "not_name")) - name_words("legal_forms")
-    joins = word_set(doc.lang, "and_words") | word_set(doc.lang, "of_words") | {"&", "the"}
+    stop, joins = _org_stops(doc.lang)
     words: list[tuple[str, int]] = []  # each word and where it ends
     for m in re.finditer(r"\S+", text):
         mention = doc.mention_at(start + m.start())

@@ -58,9 +58,9 @@ class Language:
 
 
 @cache
-def word_set(code: str, name: str) -> frozenset[str]:
-    """The word list `name` of language `code` as a set, for membership tests."""
-    return frozenset(language(code).list(name))
+def word_set(code: str, *names: str) -> frozenset[str]:
+    """The word lists `names` of language `code` as one set, for membership tests."""
+    return frozenset(w for name in names for w in language(code).list(name))
 
 
 @cache
