@@ -28,6 +28,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.document import Doc
 from kg.entity_names import refresh_names
+from kg.extract import pipeline_fingerprint
 from kg.lang import resource_files
 from kg.linking import EventFacts, relink
 from kg.names import (
@@ -42,7 +43,7 @@ from kg.names import (
     is_inferred,
 )
 from kg.ntriples import nquads
-from kg.per_article import Extracted, run
+from kg.per_article import Extracted, Job, run
 from kg.reader import ArticleError, find_articles, printable, read_articles
 from kg.resources import ontology_file
 from kg.static import static_graphs
@@ -72,7 +73,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)
 
 
-def fingerprint(reasoner: str | None = "rules") -> str:
+def fingerprint(reasoner: str | None = "rules", pipeline: tuple[str, ...] | None = None) -> str:
     """What every article's graphs depend on besides its own text: the extraction, mapping and
     reasoning code, the language data, the ontology, the gazetteer, and which reasoner runs
     (None: none). When it changes, every article is extracted again."""
@@ -95,7 +96,7 @@ def fingerprint(reasoner: str | None = "rules") -> str:
             "build.py",
         )
     ]
-    h = hashlib.sha256(f"reasoner {reasoner}".encode())
+    h = hashlib.sha256(f"reasoner {reasoner} pipeline {pipeline_fingerprint(pipeline)}".encode())
     for f in code + [ontology_file("news.ttl"), ontology_file("entities.ttl")]:
         h.update(f.read_bytes())
     return h.hexdigest()
@@ -234,18 +235,21 @@ def build_into(
     full: bool = False,
     progress: Callable[[Path], None] | None = None,
     dask=None,
+    pipeline: list[str] | None = None,
 ) -> BuildReport:
     """Bring `store` up to date with the articles under `paths`, reasoning with the reasoner
     named `reasoner` (None: none). A bad article is reported in `report.errors` and skipped;
     the others are built. Only new or changed articles are
     extracted (`full=True` extracts all again); `workers` > 1 extracts in that many processes,
     `dask` (a scheduler address or a `distributed.Client`) on a Dask cluster, with the same
-    result as one process."""
+    result as one process. `pipeline` names the extraction components (kg.extract; None: the
+    default); a build with another pipeline than the store's last extracts every article again."""
     t0 = time.perf_counter()
+    pipeline = tuple(pipeline) if pipeline else None
     report = BuildReport()
     files, skipped = find_articles(paths)
     report.skipped = [str(p) for p in skipped]
-    fp = fingerprint(reasoner)
+    fp = fingerprint(reasoner, pipeline)
     report.full = full = full or _recorded(store, NEWS.contentHash) != fp
     known = {} if full else article_hashes(store)
     links_current = not full and _recorded(store, NEWS.linkedFor) == _digest(known)
@@ -258,7 +262,7 @@ def build_into(
     hashes = dict(known)
     writer = _Writer(store, set(known), bulk=full)
 
-    def jobs() -> Iterator[tuple[Doc, str | None]]:
+    def jobs() -> Iterator[Job]:
         first: dict[str, str] = {}
         for path, key in files:
             name = str(article_graph(key))
@@ -283,7 +287,7 @@ def build_into(
                 if known.get(name) == hashlib.sha256(doc.raw).hexdigest():
                     report.unchanged += 1
                 else:
-                    yield doc, reasoner
+                    yield doc, reasoner, pipeline
             if progress:
                 progress(path)
 

@@ -89,6 +89,7 @@ def build(
     full: bool = False,
     dask=None,
     reasoner: str = "rules",
+    pipeline: list[str] | None = None,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from article files or directories (walked recursively).
 
@@ -98,6 +99,8 @@ def build(
     `distributed.Client`) on a Dask cluster whose workers have newskg installed; the result is
     the same as from one process. `reasoner="owlrl"` reasons with owlrl, the reference engine,
     article by article (about 100 times slower than the default "rules"; the same triples).
+    `pipeline` lists the extraction components to run (default: `kg.extract.DEFAULT_PIPELINE`;
+    a component registered with `kg.extract.component` under a built-in's name replaces it).
 
     >>> import kg
     >>> g = kg.build(["corpus"])
@@ -114,6 +117,7 @@ def build(
         full=full,
         progress=progress,
         dask=dask,
+        pipeline=pipeline,
     )
     if isinstance(target, OxigraphStore):
         target.publish()  # readers see the store as this build left it, from now on

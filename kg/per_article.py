@@ -38,12 +38,12 @@ class Extracted:
     inferred: int
 
 
-def extract_article(doc: Doc, reasoner: str | None = "rules") -> Extracted:
-    """Extract one article and reason over it with the reasoner named `reasoner` (None: no
-    reasoning): its graph and inferred graph as N-Quads."""
+def extract_article(doc: Doc, reasoner: str | None = "rules", pipeline: tuple[str, ...] | None = None) -> Extracted:
+    """Extract one article with `pipeline` (None: the default) and reason over it with the
+    reasoner named `reasoner` (None: no reasoning): its graph and inferred graph as N-Quads."""
     from kg.reason import reasoner as reasoner_named
 
-    extract(doc)
+    extract(doc, pipeline)
     asserted: set = set()
     doc_to_graph(doc, asserted)
     name = str(article_graph(doc.key))
@@ -53,15 +53,18 @@ def extract_article(doc: Doc, reasoner: str | None = "rules") -> Extracted:
     return Extracted(name, content, text, events_of(name, asserted), len(asserted), len(inferred))
 
 
-def extract_or_error(job: tuple[Doc, str | None]) -> Extracted | str:
+Job = tuple[Doc, str | None, tuple[str, ...] | None]  # an article, its reasoner, its pipeline
+
+
+def extract_or_error(job: Job) -> Extracted | str:
     """`extract_article`, or the one-line reason it failed: one bad article never stops a build.
     An article gets `time_budget()` seconds (in a process's main thread; Dask runs tasks in
     threads, where only the size limit of the reader holds)."""
-    doc, reasoner = job
+    doc, reasoner, pipeline = job
     where = printable(doc.path.parent / doc.source_name)
     try:
         with _budget(time_budget()):
-            return extract_article(doc, reasoner)
+            return extract_article(doc, reasoner, pipeline)
     except ArticleTimeout:
         return f"{where}: extraction took longer than {time_budget():g} s (KG_ARTICLE_SECONDS), skipped"
     except Exception as e:  # noqa: BLE001 (any failure of one article is reported and skipped)
@@ -113,7 +116,7 @@ def batched(items: Iterable, n: int) -> Iterator[list]:
         yield chunk
 
 
-def run(jobs: Iterable[tuple[Doc, str | None]], workers: int = 1, dask=None) -> Iterator[Extracted | str]:
+def run(jobs: Iterable[Job], workers: int = 1, dask=None) -> Iterator[Extracted | str]:
     """Results of `extract_or_error` in input order: serially, from `workers` processes, or from
     a Dask cluster (`dask`: a scheduler address or a `distributed.Client`)."""
     if dask is not None:
@@ -126,14 +129,14 @@ def run(jobs: Iterable[tuple[Doc, str | None]], workers: int = 1, dask=None) -> 
 
     chunks = batched(jobs, CHUNK * workers)
     first = next(chunks, [])
-    for name in {r for _, r in first if r}:
+    for name in {r for _, r, _ in first if r}:
         reasoner(name)  # made once here: the forked workers inherit it
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for chunk in chain([first], chunks):
             yield from pool.imap(extract_or_error, chunk, chunksize=8)
 
 
-def _on_dask(jobs: Iterable[tuple[Doc, str | None]], dask) -> Iterator[Extracted | str]:
+def _on_dask(jobs: Iterable[Job], dask) -> Iterator[Extracted | str]:
     try:
         from distributed import Client
     except ImportError:

@@ -64,7 +64,7 @@ def _share_buttons(line: str) -> bool:
     )
 
 
-@component("boilerplate")
+@component("boilerplate", requires=["text"], assigns=["masked", "title"])
 def mask_boilerplate(doc: Doc) -> None:
     chars = list(doc.text)
     pos = 0

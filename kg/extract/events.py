@@ -304,7 +304,9 @@ def _merge(old: Event, new: Event, anaphoric: bool) -> None:
     old.extra_sentences.append(new.sentence)
 
 
-@component("events")
+@component(
+    "events", requires=["masked", "lang", "sentences", "quotes", "mentions", "dates", "relations"], assigns=["events"]
+)
 def events(doc: Doc) -> None:
     fallback = dominant_platform(doc)
     related: dict = {}

@@ -26,7 +26,7 @@ def _share(words: list[str], stopwords: frozenset[str]) -> float:
     return sum(w in stopwords for w in words) / len(words)
 
 
-@component("language")
+@component("language", requires=["text", "hints"], assigns=["lang"])
 def detect_language(doc: Doc) -> None:
     declared = str(doc.hints.get("language") or "").lower().split("-")[0].split("_")[0]
     doc.lang = declared if declared in languages() else detect(doc.text)

@@ -559,18 +559,31 @@ def dateline_place(doc: Doc) -> None:
             _add(doc, m.start(1), m.start(1) + len(m.group(1).strip()), e or load_gazetteer().entity("Place", name))
 
 
-@component("mentions")
-def mentions(doc: Doc) -> None:
-    gazetteer_mentions(doc)
-    dateline_place(doc)
-    role_person_mentions(doc)
-    age_person_mentions(doc)
-    enumeration_mentions(doc)
-    speaker_mentions(doc)
-    place_mentions(doc)
-    misspelt_mentions(doc)
-    abbreviation_mentions(doc)
-    cue_mentions(doc)
-    org_short_forms(doc)
-    short_form_mentions(doc)
-    doc.sort_mentions()
+MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overlaps (Doc.add_mention)
+    "gazetteer": gazetteer_mentions,
+    "dateline_place": dateline_place,
+    "role_persons": role_person_mentions,
+    "age_persons": age_person_mentions,
+    "enumerations": enumeration_mentions,
+    "speakers": speaker_mentions,
+    "places": place_mentions,
+    "misspellings": misspelt_mentions,
+    "abbreviations": abbreviation_mentions,
+    "organizations": cue_mentions,
+    "org_short_forms": org_short_forms,
+    "short_forms": short_form_mentions,
+}
+
+
+def _register(name: str, step) -> None:
+    def run(doc: Doc) -> None:
+        step(doc)
+        doc.sort_mentions()
+
+    run.__doc__ = step.__doc__
+    needs = ["masked", "lang", "sentences", "quotes"] + (["mentions"] if name != "gazetteer" else [])
+    component(name, requires=needs, assigns=["mentions", "entities"])(run)
+
+
+for _name, _step in MENTION_STEPS.items():
+    _register(_name, _step)

@@ -139,7 +139,7 @@ def _hinted_date(value) -> DateValue | None:
     return DateValue(m.group(1)) if m else None
 
 
-@component("metadata")
+@component("metadata", requires=["text", "masked", "hints"], assigns=["publisher", "authors", "editors", "published"])
 def metadata(doc: Doc) -> None:
     """Outlet, byline and publication date; what the input format declared (HTML meta tags,
     JSON Lines fields) comes first, then what the page text says."""
@@ -163,7 +163,7 @@ def metadata(doc: Doc) -> None:
             doc.published_inferred = True
 
 
-@component("dates")
+@component("dates", requires=["masked", "published"], assigns=["dates"])
 def dates(doc: Doc) -> None:
     """Every date in the article text, years and weekdays resolved against the publication date."""
     doc.dates = find_dates(doc.masked, as_date(doc.published))

@@ -35,7 +35,7 @@ def _role(words: str) -> str | None:
     return None
 
 
-@component("relations")
+@component("relations", requires=["masked", "sentences", "mentions"], assigns=["relations"])
 def relations(doc: Doc) -> None:
     ms = doc.mentions
     for i, person in enumerate(ms):

@@ -145,7 +145,7 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces + [(start, end)]
 
 
-@component("sentences")
+@component("sentences", requires=["masked"], assigns=["sentences"])
 def sentences(doc: Doc) -> None:
     pos, para = 0, 0
     for line in doc.masked.split("\n"):
@@ -163,7 +163,7 @@ def sentences(doc: Doc) -> None:
 QUOTE_RX = re.compile(r"“([^”]{2,}?)”|\"([^\"\n]{2,}?)\"")
 
 
-@component("quotes")
+@component("quotes", requires=["masked", "sentences"], assigns=["quotes"])
 def quotes(doc: Doc) -> None:
     text = doc.masked
     # An opening “ with no ” anywhere after it cannot open a quote, but the regex would look for

@@ -66,7 +66,7 @@ def _cited(doc: Doc) -> list[tuple[int, Entity]]:
     return found
 
 
-@component("sources")
+@component("sources", requires=["masked", "sentences", "mentions"], assigns=["cited", "citations"])
 def sources(doc: Doc) -> None:
     own = doc.publisher.iri if doc.publisher else None
     seen = {}

@@ -160,7 +160,7 @@ def _platform_and_date(doc: Doc, start: int, end: int):
     return doc.first_entity(start, end, "Platform"), doc.first_date(start, end)
 
 
-@component("statements")
+@component("statements", requires=["masked", "lang", "quotes", "mentions", "dates"], assigns=["events"])
 def statements(doc: Doc) -> None:
     last = None
     fallback = dominant_platform(doc)  # platform mentions stay as they are: speakers are persons
