@@ -70,6 +70,7 @@ class Event:
     platform: object = None
     date: DateValue | None = None
     quote: str | None = None
+    object: object = None  # what the event acts on (an entity IRI): what is banned, what is bought
     extra_sentences: list = field(default_factory=list)
 
 
@@ -137,11 +138,14 @@ class Doc:
             return self.sentences[i]
         return None
 
-    def first_date(self, start: int, end: int) -> DateValue | None:
-        """The first date expression in [start, end), or None."""
+    def first_date(self, start: int, end: int, outside_quotes: bool = False) -> DateValue | None:
+        """The first date expression in [start, end) (with `outside_quotes`, the first not
+        inside a quote), or None."""
         i = bisect_left(self._starts_of("dates"), start)
-        if i < len(self.dates) and self.dates[i][0] < end:
-            return self.dates[i][2]
+        while i < len(self.dates) and self.dates[i][0] < end:
+            if not (outside_quotes and self.in_quote(self.dates[i][0])):
+                return self.dates[i][2]
+            i += 1
         return None
 
     def in_quote(self, offset: int) -> bool:
@@ -185,9 +189,17 @@ class Doc:
         """The mention that covers `offset`, if any."""
         return self.mention_index().covering(offset)
 
-    def first_entity(self, start: int, end: int, kind: str):
-        """The IRI of the first entity of `kind` mentioned in [start, end), or None."""
-        return next((m.entity.iri for m in self.mentions_in(start, end) if m.entity.kind == kind), None)
+    def first_entity(self, start: int, end: int, kind: str, outside_quotes: bool = False):
+        """The IRI of the first entity of `kind` mentioned in [start, end) (with `outside_quotes`,
+        not inside a quote), or None."""
+        return next(
+            (
+                m.entity.iri
+                for m in self.mentions_in(start, end)
+                if m.entity.kind == kind and not (outside_quotes and self.in_quote(m.start))
+            ),
+            None,
+        )
 
 
 class MentionIndex:

@@ -33,6 +33,7 @@ AROUND = (
   ?ev news:participant ?entity .
   { ?ev news:participant ?node . FILTER(?node != ?entity) BIND("participant" AS ?role) }
   UNION { ?ev news:onPlatform ?node . BIND("on platform" AS ?role) }
+  UNION { ?ev ?acts ?node . ?acts rdfs:subPropertyOf news:object . BIND(strafter(str(?acts), "#") AS ?role) }
   UNION { ?a news:reports/(owl:sameAs|^owl:sameAs)? ?ev ; news:publisher ?node . BIND("reported by" AS ?role) }
   ?node skos:prefLabel ?name ; a ?k .
   VALUES ?k { news:Person news:Platform news:Source news:Organization news:Place }

@@ -14,6 +14,7 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.document import DateValue, Doc, Entity, Sentence
+from kg.lang import event_types
 from kg.names import ITSRDF, NEWS, NIF, SCHEMA, article_iri, name_key
 from kg.ntriples import ESCAPES, term
 
@@ -177,7 +178,8 @@ def _event(g: set, a: str, doc: Doc, ev, cites: Citations) -> None:
     g.add((a, N["reports"], node))
     g.add((node, N["trigger"], literal(ev.trigger)))
     names = [doc.entities[p].label for p in ev.participants if p in doc.entities]
-    label = f"{ev.cls}: {', '.join(names) or 'unnamed'}" + (f" ({ev.date.value})" if ev.date else "")
+    what = f" ({doc.entities[ev.object].label})" if ev.object in doc.entities else ""  # 'Ban (Tambang Cuan)'
+    label = f"{ev.cls}{what}: {', '.join(names) or 'unnamed'}" + (f" ({ev.date.value})" if ev.date else "")
     g.add((node, LABEL, literal(label)))
     for p in ev.participants:
         g.add((node, N["participant"], iri(p)))
@@ -185,6 +187,8 @@ def _event(g: set, a: str, doc: Doc, ev, cites: Citations) -> None:
         g.add((node, N["claimedBy"], iri(p)))
     if ev.platform:
         g.add((node, N["onPlatform"], iri(ev.platform)))
+    if ev.object and event_types()[ev.cls].object:
+        g.add((node, term(NEWS[event_types()[ev.cls].object]), iri(ev.object)))
     if ev.date:
         g.add((node, N["date"], date_literal(ev.date)))
     if ev.quote:

@@ -163,6 +163,8 @@ def _html(path: Path, raw: bytes, key: str) -> Doc:
         "outlet": data.get("sitename") or data.get("hostname"),
         "authors": [a.strip() for a in (data.get("author") or "").split(";") if a.strip()],
         "published": data.get("date"),
+        "url": data.get("url"),
+        "language": data.get("language"),
     }
     return _doc(path, text, raw, key, hints=hints)
 

@@ -228,6 +228,20 @@ PRODUCT_BEFORE = re.compile(UP + r"\w*(?:\s+\w+)?\s*$")
 NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after, "product": _product}
 
 
+OBJECT_KINDS = ("Platform", "Organization", "Person")
+
+
+def _acted_on(doc: Doc, start: int, end: int, clause_start: int, clause_end: int):
+    """What the event acts on: the first name after an active trigger in its clause ('memblokir
+    aplikasi Tambang Cuan', 'suspended the account of Ibáñez'), the last before a passive one
+    ('Akun X-nya diblokir'); None when the clause names none."""
+    if PASSIVE.get(doc.lang).match(doc.masked[start:end]):
+        found = [m for m in doc.mentions_in(clause_start, start) if m.entity.kind in OBJECT_KINDS]
+        return found[-1].entity.iri if found else None
+    found = next((m for m in doc.mentions_in(end, clause_end) if m.entity.kind in OBJECT_KINDS), None)
+    return found.entity.iri if found else None
+
+
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
     """(start, end, class, trigger) for every trigger occurrence, in text order."""
     by_class, anywhere = _triggers(doc.lang)
@@ -334,11 +348,20 @@ def events(doc: Doc) -> None:
             if anaphoric
             else _agents(doc, a, b, _clause_mentions(doc, a, b, clause_mentions), start, cls, related)
         )
-        platform = doc.first_entity(a, b, "Platform") or doc.first_entity(sentence.start, sentence.end, "Platform")
+        # what a quote in the sentence says is no evidence of where or when the event was
+        platform = doc.first_entity(a, b, "Platform", outside_quotes=True) or doc.first_entity(
+            sentence.start, sentence.end, "Platform", outside_quotes=True
+        )
         if platform is None and event_types()[cls].platform_fallback:
             platform = fallback
-        date = doc.first_date(a, b) or doc.first_date(end, sentence.end)
+        date = doc.first_date(a, b, outside_quotes=True) or doc.first_date(end, sentence.end, outside_quotes=True)
         event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
+        kind = event_types()[cls]
+        if kind.object:
+            event.object = _acted_on(doc, start, end, a, b)
+            if kind.object_takes_part and not anaphoric:
+                acted_on = doc.entities.get(event.object)
+                event.participants = [event.object] if acted_on and acted_on.kind in ("Person", "Organization") else []
         same = next(
             (e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric, doc.lang)), None
         )

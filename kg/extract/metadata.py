@@ -42,12 +42,14 @@ SOURCE_LINE = re.compile(r"(?im)^\s*sumber\s*:\s*(?P<outlet>" + DOMAIN + r"|[A-Z
 LOGO_LINE = re.compile(r"(?im)^\s*logo\s+(?P<outlet>[A-Z][\w .]+?)\s*$")
 
 AUTHOR_LINE = re.compile(
-    r"(?im)^\s*(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by)\s*:?\s+(?P<names>[^|\n]+?)\s*(?:\||$)"
+    r"(?im)^\s*(?:[-•*]\s*)?(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by)\s*:?\s+(?P<names>[^|\n]+?)\s*(?:\||$)"
 )
 DASH_BYLINE = re.compile(
     r"(?m)^\s*(?P<names>[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4}(?:\s*(?:,|dan|&)\s*[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4})*)\s+-\s+(?P<outlet>[a-z]+[A-Z]\w+|[A-Z][\w]*\.(?:com|co\.id|id))\s*$"
 )
-EDITOR_LINE = re.compile(r"(?im)(?:^|\|)\s*(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>[^|\n]+?)\s*(?:\||$)")
+EDITOR_LINE = re.compile(
+    r"(?im)(?:^|\|)\s*(?:[-•*]\s*)?(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>[^|\n]+?)\s*(?:\||$)"
+)
 REPORTER_PHRASE = re.compile(
     r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M
 )
@@ -134,6 +136,46 @@ def person(name: str) -> Entity:
     return load_gazetteer().entity("Person", name)
 
 
+URL_HOST = re.compile(r"^https?://(?:www\d?\.|m\.|amp\.)?([^/:?#]+)", re.I)
+# '/2024/08/13/', '/20240813', '-20240813123456', 'read/2024/08/13/...'
+URL_DATE = re.compile(
+    r"[/_-]((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|\d{0,8}(?:[/_.-]|$))"
+)
+
+
+def _host(url) -> str | None:
+    m = URL_HOST.match(url) if isinstance(url, str) else None
+    return m.group(1).lower() if m else None
+
+
+def _known_outlet_of(url) -> Entity | None:
+    """The known outlet whose site the article's URL is on ('news.detik.com' -> detik)."""
+    host = _host(url)
+    if not host:
+        return None
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # 'inet.detik.com', then 'detik.com'
+        name = ".".join(parts[i:])
+        known = load_gazetteer().lookup(name, "Source") or load_gazetteer().lookup(
+            re.sub(r"\.(com|co\.id|id|net|org|co\.uk)$", "", name), "Source"
+        )
+        if known:
+            return known
+    return None
+
+
+def _outlet_of(url) -> Entity | None:
+    """An outlet named by the URL's site when nothing else names one: 'beritakota.id'."""
+    host = _host(url)
+    return outlet_entity(host) if host else None
+
+
+def _date_in_url(url) -> DateValue | None:
+    """The publication day many news URLs carry: '/2024/08/13/', '/read/20240813...'."""
+    m = URL_DATE.search(url) if isinstance(url, str) else None
+    return DateValue(f"{m.group(1)}-{m.group(2)}-{m.group(3)}") if m else None
+
+
 def _hinted_date(value) -> DateValue | None:
     m = re.match(r"^(\d{4}-\d{2}-\d{2})", str(value or ""))
     return DateValue(m.group(1)) if m else None
@@ -146,7 +188,12 @@ def metadata(doc: Doc) -> None:
     text = doc.text
     hints = doc.hints
     doc.title = hints.get("title") or doc.title
-    doc.publisher = outlet_entity(hints["outlet"]) if hints.get("outlet") else find_outlet(text)
+    doc.publisher = (
+        (outlet_entity(hints["outlet"]) if hints.get("outlet") else None)
+        or _known_outlet_of(hints.get("url"))
+        or find_outlet(text)
+        or _outlet_of(hints.get("url"))
+    )
     authors = [n for a in hints.get("authors", []) for n in split_names(a)]
     authors += [n for m in AUTHOR_LINE.finditer(text) for n in split_names(m.group("names"))]
     authors += [n for m in REPORTER_PHRASE.finditer(text) for n in split_names(m.group("names"))]
@@ -155,7 +202,9 @@ def metadata(doc: Doc) -> None:
     editors = [n for m in EDITOR_LINE.finditer(text) for n in split_names(m.group("names"))]
     doc.authors = [person(n) for n in dict.fromkeys(authors)]
     doc.editors = [person(n) for n in dict.fromkeys(editors)]
-    doc.published = _hinted_date(hints.get("published")) or header_date(text.split("\n")[:15])
+    doc.published = (
+        _hinted_date(hints.get("published")) or _date_in_url(hints.get("url")) or header_date(text.split("\n")[:15])
+    )
     if doc.published is None:
         days = [v for _, _, v in find_dates(doc.masked) if v.precision == "day"]
         if days:

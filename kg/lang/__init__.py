@@ -41,6 +41,8 @@ class EventType:
     platform_fallback: bool = True  # no platform in the sentence: the article's main platform
     needs: str = ""  # a check the trigger must pass: "object" (something bought), "person after"
     from_quotes: bool = False  # found by the statements component, not by triggers
+    object: str = ""  # the property (under news:object) naming what the event acts on
+    object_takes_part: bool = False  # the participant is what it acts on (who is banned, not who bans)
 
 
 @dataclass(frozen=True)
