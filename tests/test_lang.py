@@ -1,6 +1,8 @@
 """Language resources as data (kg/lang): event records match the ontology, every language has
 what the extractors name, and an article's language is told from its words."""
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
@@ -55,3 +57,24 @@ def test_languages_are_folders():
 )
 def test_language_is_told_from_frequent_words(text, code):
     assert detect(text) == code
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "{a} menggugat {b} ke pengadilan negeri, Senin (3/6/2024), kata kuasa hukumnya kepada wartawan.\n",
+        "{a} sued {b} on Monday over the cancelled contract, its lawyers said in a statement.\n",
+    ],
+)
+@pytest.mark.parametrize(
+    "a, b", [("PT Sinar Abadi Tbk", "Kementerian Perdagangan"), ("Grup Nusa Jaya", "Bank Rakyat Sentosa")]
+)
+def test_an_event_type_added_as_data_is_extracted(template, a, b):
+    """Lawsuit was added as one record in kg/lang/events.toml, its triggers in each language's
+    events.toml and a class in the ontology; nothing else."""
+    from kg.document import Doc
+    from kg.extract import extract
+
+    doc = extract(Doc(path=Path("x.txt"), text=template.format(a=a, b=b)))
+    (lawsuit,) = [e for e in doc.events if e.cls == "Lawsuit"]
+    assert b in {doc.entities[p].label for p in lawsuit.participants}

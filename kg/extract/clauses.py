@@ -51,10 +51,14 @@ def _cuts(text: str, subordinators: re.Pattern) -> list[int]:
 
 
 def running_text(doc: Doc, sentence: Sentence) -> bool:
-    """Is the sentence running text, not a title-case heading?"""
+    """Is the sentence running text, not a title-case heading? (One that ends in a full stop is,
+    however many names it holds.)"""
 
     def check() -> bool:
-        words = doc.masked[sentence.start : sentence.end].split()
+        text = doc.masked[sentence.start : sentence.end].rstrip()
+        if not sentence.is_title and text.endswith((".", "!", "?")):
+            return True
+        words = text.split()
         return sum(w[:1].isupper() for w in words) < 0.6 * len(words)
 
     return doc.memo(("running text", sentence.start, sentence.end), check)
