@@ -24,7 +24,7 @@ NAME_SEQ = Pattern(
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
-    + r")){1,8})"
+    + r")(?![\w'’-])){1,8})"  # whole words: 'da' is no particle at the start of 'dari'
 )
 AGE = re.compile(r"\(\d{1,2}\)")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
@@ -41,7 +41,7 @@ ORG_OF = Pattern(_OF)
 ORG_NOUN = Pattern(r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})")
 # 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
 PLATFORM_CUE = Pattern(
-    r"\b(?:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)"
+    r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)"
 )
 PLATFORM_BEFORE = Pattern(
     r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r")?)[ \t]+(?:$platform_nouns_after)\b"

@@ -82,7 +82,10 @@ def find_outlet(text: str) -> Entity | None:
         m = rx.search(where)
         if not m:
             continue
-        if rx is DATELINE_NAMED and not load_gazetteer().lookup(m.group("outlet"), "Source"):
+        if rx is DATELINE_NAMED:
+            name = _named_dateline_outlet(m.group("city").strip(), m.group("outlet").strip())
+            if name:
+                return outlet_entity(name)
             continue
         return outlet_entity(m.group("outlet"))
     first = [ln.strip() for ln in text.split("\n")[:4] if ln.strip()]
@@ -114,6 +117,22 @@ def _masthead(line: str, text: str) -> Entity | None:
     if name.isupper() and len(name) > 4 and "." not in name:
         name = name.title()
     return outlet_entity(name)
+
+
+def _named_dateline_outlet(first: str, second: str) -> str | None:
+    """The outlet of a 'Name, Name -' dateline: 'JAKARTA, Kompas' names the city first, 'Banyumas
+    Ekspres, Purwokerto' the outlet first. A known outlet or place tells; else a city in capitals
+    comes first, and a name of two or more words before a single one is the outlet."""
+    gaz = load_gazetteer()
+    for outlet in (second, first):
+        if gaz.lookup(outlet, "Source"):
+            return outlet
+    place = gaz.lookup(second)
+    if (place is not None and place.kind == "Place") or (
+        not first.isupper() and len(first.split()) >= 2 and len(second.split()) == 1
+    ):
+        return first
+    return None
 
 
 def split_names(names: str) -> list[str]:

@@ -1,0 +1,251 @@
+"""What unseen articles broke, as constructions: each test writes the construction with names
+and places drawn from lists (none from the seeds or the development set) and checks what is
+extracted, in Indonesian and, where the construction exists there, in English."""
+
+from pathlib import Path
+
+import pytest
+
+from kg.document import Doc
+from kg.extract import extract
+
+PEOPLE = [("Rendra Wicaksono", "Rendra"), ("Laras Puspitasari", "Laras"), ("Tomáš Dvořák", "Tomáš")]
+ORGS = ["Sigma Riset Institute", "Lembaga Kajian Nusa", "Cakra Data Group"]
+
+
+def doc_of(text: str, **hints) -> Doc:
+    return extract(Doc(path=Path("x.txt"), text=text, hints=hints))
+
+
+def labels(doc: Doc, kind: str) -> set[str]:
+    return {m.entity.label for m in doc.mentions if m.entity.kind == kind}
+
+
+def events(doc: Doc, cls: str) -> list:
+    return [e for e in doc.events if e.cls == cls]
+
+
+def names(doc: Doc, iris) -> set[str]:
+    return {doc.entities[i].label for i in iris if i in doc.entities}
+
+
+# --- persons without a role word ---
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Sejumlah tokoh seperti {0}, {1}, dan {2} hadir dalam acara itu pada Senin.\n",
+        "Several executives, including {0}, {1} and {2}, left the company last year.\n",
+    ],
+)
+def test_persons_in_an_enumeration(template):
+    people = [p for p, _ in PEOPLE]
+    assert set(people) <= labels(doc_of(template.format(*people)), "Person")
+
+
+@pytest.mark.parametrize("person, org", list(zip([p for p, _ in PEOPLE], ORGS, strict=True)))
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Analis keamanan siber {person} dari {org} menilai serangan itu terencana.\n",
+        "Peneliti {person} dari {org} mengatakan data itu valid.\n",
+        '"We have not seen any sign of the data being sold yet," said threat intelligence analyst {person} of {org}.\n',
+    ],
+)
+def test_a_person_after_an_occupation_phrase_and_before_their_organisation(template, person, org):
+    doc = doc_of(template.format(person=person, org=org))
+    assert person in labels(doc, "Person")
+    assert not any(org in p or p in org for p in labels(doc, "Person") - {person})
+
+
+@pytest.mark.parametrize("person, first", PEOPLE)
+def test_a_first_name_alone_is_the_person_named_in_full_before(person, first):
+    text = (
+        f"Kepala Divisi Teknologi {person} menjelaskan sistem sudah pulih.\n\n"
+        f'"Kami sudah memulihkan semua layanan sejak pagi tadi," kata {first} di Jakarta.\n'
+    )
+    doc = doc_of(text)
+    (statement,) = events(doc, "Statement")
+    assert names(doc, statement.participants) == {person}
+
+
+@pytest.mark.parametrize("person", [p for p, _ in PEOPLE])
+def test_an_english_apposition_names_a_person(person):
+    text = f'"The investigation will take several more weeks," {person}, a spokeswoman for the prosecutor\'s office, said.\n'
+    doc = doc_of(text)
+    assert person in labels(doc, "Person")
+    (statement,) = events(doc, "Statement")
+    assert names(doc, statement.participants) == {person}
+
+
+# --- outlet, date and byline ---
+
+
+@pytest.mark.parametrize(
+    "head, outlet",
+    [
+        ("BERITAKOTA.ID - Warga mengeluhkan layanan air bersih yang terhenti.", "beritakota.id"),
+        ("Kabar Senja, Kendari - Warga mengeluhkan layanan air bersih yang terhenti.", "Kabar Senja"),
+        ("Kendari (Antara) - Warga mengeluhkan layanan air bersih yang terhenti.", "Antara"),
+    ],
+)
+def test_outlet_from_the_dateline(head, outlet):
+    assert doc_of(head + "\n").publisher.label == outlet
+
+
+@pytest.mark.parametrize("masthead", ["TEKNO PEKAN", "Harian Lintas Timur", "lintaskota.com"])
+def test_outlet_from_the_masthead_line_with_no_dateline(masthead):
+    text = f"{masthead}\n\nJudul Berita Tentang Layanan Air\n\nWarga mengeluhkan layanan air bersih yang terhenti.\n"
+    assert doc_of(text).publisher.label.lower() == masthead.lower()
+
+
+def test_outlet_and_date_from_the_url_when_the_text_names_none():
+    doc = doc_of("Warga mengeluhkan layanan air yang terhenti.\n", url="https://www.lintastimur.id/read/2024/03/12/air")
+    assert doc.publisher.label == "lintastimur.id" and doc.published.value == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    "line, day", [("Selasa, 12 Maret 2024 14:05 WIB", "2024-03-12"), ("Tuesday, March 12, 2024", "2024-03-12")]
+)
+def test_publication_date_from_a_header_line_with_a_weekday(line, day):
+    assert doc_of(f"Judul Berita\n{line}\n\nIsi berita di sini.\n").published.value == day
+
+
+@pytest.mark.parametrize("byline", ["Oleh {0}", "- Penulis :\n{0}", "Penulis: {0} | Editor: Heru Wibowo", "By {0}"])
+@pytest.mark.parametrize("person", ["Fajar Ramadhan", "Putri Anjani"])
+def test_bylines(byline, person):
+    text = f"Judul Berita Tentang Air\n\n{byline.format(person)}\n\nWarga mengeluhkan layanan air.\n"
+    assert person in [a.label for a in doc_of(text).authors]
+
+
+def test_a_desk_code_is_no_person():
+    doc = doc_of("Warga mengeluhkan layanan air yang terhenti sejak pagi.\n\n(frm/ads)\n")
+    assert not labels(doc, "Person") and not doc.authors
+
+
+# --- events ---
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Direktur Utama {a} bertemu dengan Menteri Perindustrian {b} di Jakarta, Senin (21/10/2024).\n",
+        "Direktur Utama {a} menelepon Gubernur {b} untuk mengucapkan selamat, Kamis (5/12/2024).\n",
+        "Chief Executive {a} held a phone call with Prime Minister {b} on Friday, the company said.\n",
+    ],
+)
+@pytest.mark.parametrize("a, b", [("Hendra Wijaya", "Agus Salim"), ("Rina Oktaviani", "Budi Raharjo")])
+def test_meetings_and_calls_are_communications_between_both(template, a, b):
+    doc = doc_of(template.format(a=a, b=b))
+    (event,) = events(doc, "Communication")
+    assert names(doc, event.participants) == {a, b}
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Dengan hasil itu, {p} terpilih sebagai Bupati Banyumas periode 2025-2030.\n",
+        "Independent candidate {p} won the mayoral election in Valparaíso on Sunday.\n",
+    ],
+)
+@pytest.mark.parametrize("p", ["Calon Bupati Haris Setiawan", "Calon Bupati Dewi Lestari"])
+def test_an_election_win_has_its_winner(template, p):
+    person = p.removeprefix("Calon Bupati ")
+    text = template.format(p=p if "terpilih" in template else person)
+    doc = doc_of(text)
+    (election,) = events(doc, "Election")
+    assert person in names(doc, election.participants)
+
+
+@pytest.mark.parametrize("p", ["Aktris Nadia Putri", "Penyanyi Bayu Anggara"])
+def test_an_appearance_on_a_tv_programme_is_an_interview(p):
+    doc = doc_of(f"{p} tampil sebagai bintang tamu di program gelar wicara Pagi Seru di Trans TV, Senin (9/9/2024).\n")
+    (interview,) = events(doc, "Interview")
+    assert p.split(" ", 1)[1] in names(doc, interview.participants)
+
+
+@pytest.mark.parametrize("app", ["NusaMobile", "Andalas Mobile"])
+def test_the_headline_and_the_body_tell_one_event(app):
+    text = f"Aplikasi {app} Lumpuh Sejak Pagi\n\nLayanan aplikasi {app} tidak bisa diakses sejak Selasa (14/1/2025) pagi.\n"
+    assert len(events(doc_of(text), "Outage")) == 1
+
+
+def test_an_outage_and_the_attack_blamed_for_it_are_two_events_once_each():
+    text = (
+        "Aplikasi NusaMobile tidak bisa diakses sejak Selasa (14/1/2025) pagi. Bank menyebut gangguan itu akibat "
+        "serangan ransomware.\n\nGangguan tersebut berlangsung hingga malam. Serangan ransomware itu diklaim kelompok "
+        "peretas Kala Merah.\n"
+    )
+    doc = doc_of(text)
+    assert len(events(doc, "Outage")) == 1 and len(events(doc, "CyberAttack")) == 1
+
+
+@pytest.mark.parametrize("p", ["Anies Rasyid", "Ganjar Wibowo"])
+def test_no_election_from_a_passing_adjective(p):
+    doc = doc_of(f"Capres {p} mengunjungi pasar tradisional di Bogor pada Senin (5/2/2024).\n")
+    assert not events(doc, "Election")
+
+
+@pytest.mark.parametrize("app", ["Dompet Rezeki", "TambangCuan"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Pemerintah memblokir aplikasi {app} pada Senin (10/3/2025).\n",
+        "Aplikasi {app} diblokir pemerintah pada Senin (10/3/2025).\n",
+        "The government blocked the {app} app on Monday.\n",
+    ],
+)
+def test_a_ban_names_what_is_banned(template, app):
+    doc = doc_of(template.format(app=app))
+    (ban,) = events(doc, "Ban")
+    assert doc.entities[ban.object].label == app
+
+
+# --- entities ---
+
+
+@pytest.mark.parametrize("name", ["Kirana Pay", "TiketBis"])
+def test_an_unknown_app_after_aplikasi(name):
+    assert name in labels(doc_of(f"Pengguna aplikasi {name} mengeluhkan saldo yang hilang.\n"), "Platform")
+
+
+@pytest.mark.parametrize("group", ["Bayang Nusantara", "Kala Merah"])
+@pytest.mark.parametrize(
+    "template", ["Serangan itu diklaim kelompok peretas {g}.\n", "The attack was claimed by the hacker group {g}.\n"]
+)
+def test_an_unknown_hacker_group(template, group):
+    assert group in labels(doc_of(template.format(g=group)), "Organization")
+
+
+@pytest.mark.parametrize("title", ["Menteri Komunikasi dan Digital", "Menteri Koordinator Bidang Perekonomian"])
+def test_a_title_is_never_an_organisation(title):
+    doc = doc_of(f"{title} Budi Santoso mengatakan kebijakan itu berlaku pekan depan.\n")
+    assert not any(o.startswith("Menteri") for o in labels(doc, "Organization"))
+    assert "Budi Santoso" in labels(doc, "Person")
+
+
+@pytest.mark.parametrize("core", ["Bank Andalas Sejahtera", "Kirana Pay Teknologi"])
+def test_legal_forms_fold_into_one_organisation(core):
+    short = " ".join(core.split()[:2])
+    text = f"PT {core} Tbk melaporkan laba naik. Manajemen {short} menyebut kinerja membaik.\n"
+    doc = doc_of(text)
+    orgs = {m.entity.iri for m in doc.mentions if m.entity.kind == "Organization"}
+    assert len(orgs) == 1 and doc.entities[orgs.pop()].label == core
+
+
+def test_names_never_span_a_line_break():
+    doc = doc_of("Bank Andalas Akui Diserang\nKamis, 16 Januari 2025\n\nBank Andalas memulihkan layanannya.\n")
+    assert all("\n" not in m.text for m in doc.mentions)
+
+
+@pytest.mark.parametrize("platform, day", [("Instagram", "kemarin"), ("TikTok", "Jumat (3/5/2024)")])
+def test_a_quote_never_gives_an_event_its_platform_or_date(platform, day):
+    text = (
+        "Jakarta - Layanan NusaMobile mengalami gangguan pada Senin (6/5/2024).\n\n"
+        f'"Saya lihat keluhannya di {platform} {day}," kata warga bernama Budi Santoso.\n'
+    )
+    doc = doc_of(text)
+    (outage,) = events(doc, "Outage")
+    assert outage.date.value == "2024-05-06"
+    assert outage.platform is None or doc.entities[outage.platform].label != platform
