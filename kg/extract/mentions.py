@@ -127,12 +127,20 @@ def role_person_mentions(doc: Doc) -> None:
         while run and run[-1][2] in PARTICLES:
             run.pop()
         core = [t for t in run if t[2] not in PARTICLES]
-        if run and run[-1][1] == tokens[-1][1] and 2 <= len(core) <= 4:
-            here = next((w for x, _, w in reversed(tokens) if x < run[0][0]), None)
-            if len(run) >= 3 and _inside_other_names(doc, run[0][2], here):
+        if run and run[-1][1] == tokens[-1][1] and 2 <= len(core) <= 5:
+            before = PREVIOUS_WORD.search(doc.masked, max(0, run[0][0] - 60), run[0][0])
+            here = before.group(1) if before else None
+            if here in word_set(doc.lang, "org_heads") and len(run) >= 3:
+                run = run[-2:]  # 'Sekretaris Perusahaan Bank Nusa Sejahtera Hendra Gunawan'
+            elif len(run) >= 3 and _inside_other_names(doc, run[0][2], here):
                 run = run[1:]  # 'Ketua KPU Banyumas Rina Oktaviani' where 'Kabupaten Banyumas' stands too
+            if len([t for t in run if t[2] not in PARTICLES]) > 4:
+                continue
             a, b = run[0][0], run[-1][1]
             _add(doc, a, b, _person_entity(doc.text[a:b]))
+
+
+PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
 
 
 def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
