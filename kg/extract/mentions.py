@@ -20,7 +20,7 @@ PARTICLES = name_words("particles")
 # '$roles' below: any case
 # a role, up to three lowercase words that say more ('analis keamanan siber'), then the name
 NAME_SEQ = Pattern(
-    r"\b(?i:$roles)\b(?:[ \t]+(?!(?:$stopwords)\b)[a-z0-9]+){0,3}((?:,?[ \t]+(?:"
+    r"\b(?i:$roles)\b\)?(?:[ \t]+(?!(?:$stopwords)\b)[a-z0-9]+){0,3}((?:,?[ \t]+(?:"
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
@@ -251,6 +251,8 @@ def _introduction(doc: Doc, word: str, before: int) -> tuple[int, int] | None:
         left = RUN_BEFORE.search(text, max(0, at - 120), at)
         right = RUN_AFTER.match(text, at + len(word), at + len(word) + 120)
         head = _clean_tail(doc, _name_tokens(left.group(), left.start()), skip, reverse=True)
+        if len(head) == 3 and RUN_BEFORE.search(text, max(0, head[0][0] - 40), head[0][0]).group():
+            head = head[1:]  # a longer run of capitals: its start names something else ('... Supervision')
         tail = _clean_tail(doc, _name_tokens(right.group(), right.start()), skip)
         if head and tail:
             continue  # the word inside a longer run is not this person's first or last name
