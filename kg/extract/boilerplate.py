@@ -86,6 +86,11 @@ def find_title(text: str) -> str | None:
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for line in lines[:4]:
         words = line.split()
-        if 4 <= len(words) <= 30 and not re.search(r"[.:)]$", line) and not any(rx.search(line) for rx in LINE_RX):
+        if (
+            4 <= len(words) <= 30
+            and not re.search(r"[.:)]$", line)
+            and not any(rx.search(line) for rx in LINE_RX)
+            and not _menu(line)
+        ):
             return line
     return None

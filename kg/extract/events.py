@@ -296,6 +296,8 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str) -> bool:
     `old` is in the headline."""
     if old.cls != new.cls or not (anaphoric or dates_agree(old.date and old.date.value, new.date and new.date.value)):
         return False
+    if new.sentence is old.sentence:
+        return True  # 'pemutusan hubungan kerja (PHK)': two triggers, one event
     p, q = set(old.participants), set(new.participants)
     if not (p <= q or q <= p):
         return False

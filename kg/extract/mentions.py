@@ -20,7 +20,7 @@ PARTICLES = name_words("particles")
 # '$roles' below: any case
 # a role, up to three lowercase words that say more ('analis keamanan siber'), then the name
 NAME_SEQ = Pattern(
-    r"\b(?i:$roles)\b\)?(?:[ \t]+(?!(?:$stopwords)\b)[a-z0-9]+){0,3}((?:,?[ \t]+(?:"
+    r"\b(?i:$roles)\b\)?(?:[ \t]+(?!(?:$stopwords)\b)[a-z0-9]+){0,4}((?:,?[ \t]+(?:"
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
@@ -417,13 +417,14 @@ def _org_name(doc: Doc, start: int, text: str) -> str | None:
     """The organisation's name in `text` (at `start`): up to a person, a role or a word that
     opens a sentence; in a title-case heading, only as much as the body also names."""
     stop, joins = _org_stops(doc.lang)
+    roles = word_set(doc.lang, "roles")
     words: list[tuple[str, int]] = []  # each word and where it ends
     for m in re.finditer(r"\S+", text):
         mention = doc.mention_at(start + m.start())
-        if (mention is not None and mention.entity.kind == "Person") or m.group() in stop:
-            if not words:
-                return None  # 'Meanwhile Halbrook ...' is matched again from 'Halbrook'
-            break
+        if not words and m.group() in stop:
+            return None  # 'Meanwhile Halbrook ...' is matched again from 'Halbrook'
+        if (mention is not None and mention.entity.kind == "Person") or m.group() in roles:
+            break  # 'Bank Sentosa President Director ...'; 'Kita' in 'PT Sayur Kita Digital' is no stop
         words.append((m.group(), start + m.end()))
     while words and words[-1][0] in joins:
         words.pop()
