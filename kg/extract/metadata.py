@@ -42,13 +42,15 @@ SOURCE_LINE = re.compile(r"(?im)^\s*sumber\s*:\s*(?P<outlet>" + DOMAIN + r"|[A-Z
 LOGO_LINE = re.compile(r"(?im)^\s*logo\s+(?P<outlet>[A-Z][\w .]+?)\s*$")
 
 AUTHOR_LINE = re.compile(
-    r"(?im)^\s*(?:[-•*]\s*)?(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by)\s*:?\s+(?P<names>[^|\n]+?)\s*(?:\||$)"
+    r"(?im)^\s*(?:[-•*]\s*)?(?:penulis|reporter|wartawan|pewarta|writer|author|oleh|by|reporting by)\s*:?\s+"
+    r"(?P<names>[^|;\n]+?)\s*(?:[|;]|$)"
 )
 DASH_BYLINE = re.compile(
     r"(?m)^\s*(?P<names>[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4}(?:\s*(?:,|dan|&)\s*[A-Z][\w'.]+(?:\s+[A-Z][\w'.]+){0,4})*)\s+-\s+(?P<outlet>[a-z]+[A-Z]\w+|[A-Z][\w]*\.(?:com|co\.id|id))\s*$"
 )
 EDITOR_LINE = re.compile(
-    r"(?im)(?:^|\|)\s*(?:[-•*]\s*)?(?:editor|penyunting|redaktur|red)\s*:\s*(?P<names>[^|\n]+?)\s*(?:\||$)"
+    r"(?im)(?:^|[|;])\s*(?:[-•*]\s*)?(?:(?:editor|penyunting|redaktur)\s*:?|red\s*:|editing by|edited by)\s*"
+    r"(?P<names>[^|;\n]+?)\s*(?:[|;]|$)"
 )
 REPORTER_PHRASE = re.compile(
     r"(?i)laporan wartawan\s+[\w.]+(?:\s+[\w.]+)?,\s*(?P<names>[A-Z][\w .'-]+?)(?:\s*$|[,\n])", re.M
@@ -140,6 +142,7 @@ def split_names(names: str) -> list[str]:
     out = []
     for part in re.split(r"\s*(?:,|/|&|\bdan\b|\band\b)\s*", names):
         part = re.sub(r"\s*\(.*?\)\s*", " ", part).strip(" .")
+        part = re.sub(r"\s+(?:in|di)\s+.*$", "", part)  # 'Aaron Lim in Singapore'
         if (
             NAME.match(part)
             and len(part) > 2

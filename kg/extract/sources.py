@@ -3,63 +3,35 @@ cue ('dilansir dari', 'dikutip dari', 'menurut laporan', 'Sumber:', 'X memberita
 
 from __future__ import annotations
 
-import re
-
 from kg.document import Doc, Entity
 from kg.extract import component
 from kg.extract.metadata import SOURCE_LINE, outlet_entity
 from kg.extract.words import UP
 from kg.gazetteer import load_gazetteer
+from kg.lang import Pattern
 
 NAME = r"(" + UP + r"[\w-]*(?:\.[A-Za-z]{2,}(?:\.[a-z]{2})?)?(?: +" + UP + r"[\w-]*){0,3})"
-# Tried in this order, any case: the first cue after which the pattern fits wins.
-CITATION_CUES = [
-    "dilansir",
-    "dilansir dari",
-    "dilansir laman",
-    "melansir",
-    "mengutip",
-    "dikutip",
-    "dikutip dari",
-    "dikutip oleh",
-    "seperti dilaporkan",
-    "seperti dilaporkan oleh",
-    "dilaporkan oleh",
-    "dilaporkan",
-    "menurut laporan",
-    "berdasarkan laporan",
-    "laporan",
-    "sumber dari",
-    "according to",
-    "reported by",
-    "citing",
-]
-# A cue's first letter, checked first: the search then skips most places at once.
-_CUE_START = "(?=(?i:[" + "".join(sorted({cue[0] for cue in CITATION_CUES})) + "]))"
-CUES = [
-    re.compile(
-        _CUE_START
-        + "(?i:"
-        + "|".join(CITATION_CUES)
-        + ") +(?:(?i:dari|oleh|laman|situs|media|kantor berita) +)?"
-        + NAME
-    ),
-    re.compile(NAME + r" +(?:memberitakan|melaporkan|mewartakan|reported)\b"),
-]
+# 'dilansir dari Reuters', 'menurut data DealStreetAsia', 'according to the Spanish news agency EFE'
+CITED_AFTER = Pattern(r"(?i:$citation_cues)(?: +(?i:$source_words))* +" + NAME)
+# 'Reuters memberitakan', 'La Tercera reported'
+CITED_BEFORE = Pattern(NAME + r" +(?:$source_verbs)\b")
 NOT_SOURCE = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Pada", "Dalam", "Namun", "Ia", "Dia"}
 
 
 def _cited(doc: Doc) -> list[tuple[int, Entity]]:
     gaz = load_gazetteer()
     found = [(h.start, h.entity) for h in gaz.find(doc.masked) if h.entity.kind == "Source"]
-    for rx in CUES:
-        for m in rx.finditer(doc.masked):
+    for rx in (CITED_AFTER, CITED_BEFORE):
+        for m in rx.get(doc.lang).finditer(doc.masked):
             name = m.group(1)
             if name.split()[0] in NOT_SOURCE:
                 continue
             known = gaz.lookup(name)
             if known and known.kind != "Source":
                 continue  # 'menurut laporan Musk' names a person, not an outlet
+            named = doc.mention_at(m.start(1))
+            if named is not None and named.entity.kind != "Source":
+                continue  # 'according to the Trade Ministry', 'according to Dimas
             found.append((m.start(1), known or outlet_entity(name)))
     for m in SOURCE_LINE.finditer(doc.text):
         found.append((m.start("outlet"), outlet_entity(m.group("outlet"))))
