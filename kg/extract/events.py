@@ -41,6 +41,7 @@ CLAIM = Pattern(r"(?i)\b($claim_verbs)\b")
 ACQUIRED = Pattern(r"(?i)\W*(?:\w+\s+){0,5}?($company_words)\b")
 OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?(" + UP + r"[\w.-]+(?:\s+" + UP + r"[\w.-]+){0,3})")
 COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
+PRONOUN_SUBJECT = Pattern(r"(?i)\b($pronouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
 PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
 WRITTEN = Pattern(r"(?i)^($written_verbs)")
@@ -72,7 +73,7 @@ def _in_name(doc: Doc, sentence, start: int) -> bool:
     return running_text(doc, sentence)
 
 
-def _blocked(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+def _blocked(doc: Doc, start: int, end: int, clause_start: int, clause_end: int, cls: str) -> bool:
     # NEGATION and IRREALIS end where the trigger starts and span six words at most: a long clause
     # is cut to its last six words rather than copied and searched whole for every trigger in it
     before = (
@@ -86,7 +87,7 @@ def _blocked(doc: Doc, start: int, end: int, clause_start: int, clause_end: int)
         or doc.mention_at(start) is not None  # part of a name
         or NOT_TRIGGER.get(doc.lang).search(doc.masked[max(0, start - 10) : end + 12]) is not None
         or NEGATION.get(doc.lang).search(before) is not None
-        or IRREALIS.get(doc.lang).search(before) is not None
+        or (IRREALIS.get(doc.lang).search(before) is not None and not event_types()[cls].plans_count)
         or _first_end(doc, ABILITY.get(doc.lang), clause_start, clause_end) <= start
     )
 
@@ -143,8 +144,23 @@ def _agents(
     claim = claims[i][0] if i >= 0 else None
     people, organisations = ms
     kind = event_types()[cls]
-    if not people and kind.organizations_take_part:
+    if organisations and kind.organizations_first:
+        people = organisations  # the company that lays off, not the staff it lets go
+    elif not people and kind.organizations_take_part:
         people = organisations
+    pronoun = PRONOUN_SUBJECT.get(doc.lang).search(doc.masked, a, trigger_at)
+    if pronoun and not any(m.start < trigger_at for m in people):
+        # 'Prabowo disclosed that he had held a phone call with ...': 'he' is the last person named
+        earlier = next(
+            (
+                m
+                for m in doc.mentions_in(max(0, a - 2000), pronoun.start(), reverse=True)
+                if m.entity.kind == "Person" and not inside_quote(doc, m.start)
+            ),
+            None,
+        )
+        if earlier is not None:
+            people = [earlier, *people]
     # 'Kiriyenko, wakil kepala staf pertama Putin': Putin only qualifies Kiriyenko's role
     qualifiers = {o for iri in {m.entity.iri for m in people} for o in related.get(iri, ())}
     people = [m for m in people if m.entity.iri not in qualifiers]
@@ -336,7 +352,7 @@ def events(doc: Doc) -> None:
         if sentence is None:
             continue
         a, b = clause_bounds(doc, sentence, start)
-        if _blocked(doc, start, end, a, b):
+        if _blocked(doc, start, end, a, b, cls):
             continue
         if not NEEDS[event_types()[cls].needs](doc, start, end, a, b):
             continue

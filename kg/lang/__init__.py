@@ -43,6 +43,8 @@ class EventType:
     from_quotes: bool = False  # found by the statements component, not by triggers
     object: str = ""  # the property (under news:object) naming what the event acts on
     object_takes_part: bool = False  # the participant is what it acts on (who is banned, not who bans)
+    organizations_first: bool = False  # organisations in the clause take part before persons
+    plans_count: bool = False  # an announced plan is the event ('will lay off 300 staff')
 
 
 @dataclass(frozen=True)
