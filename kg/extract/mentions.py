@@ -29,7 +29,7 @@ NAME_SEQ = Pattern(
 AGE = re.compile(r"\(\d{1,2}\)")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
 _ORG_WORD = r"(?:" + CAP + r"|[A-Z]{2,}[a-z]*|&)"
-_OF = r"(?:[ \t]+(?:$of_words)[ \t]+" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})?"
+_OF = r"(?:[ \t]+(?:$of_words)(?:[ \t]+the)?[ \t]+" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})?"
 # 'Kementerian Luar Negeri', 'Ministry of Public Security'
 ORG_CUE = Pattern(r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))+" + _OF + ")")
 # 'Halbrook Logistics Inc.', 'Civil Aviation Authority of Vietnam', 'Sinar Samudra Group'
@@ -65,6 +65,8 @@ def _add(doc: Doc, start: int, end: int, entity: Entity, swallow: bool = False) 
                 doc.remove_mention(m)
     if doc.mention_index().overlapping(start, end):
         return
+    if entity.kind == "Organization" and entity.label in name_words("not_organizations"):
+        return  # 'CEO', 'GMT', 'Rp': capitals that name no organisation
     doc.entities.setdefault(entity.iri, entity)
     doc.add_mention(Mention(start, end, doc.text[start:end], doc.entities[entity.iri]))
 
@@ -393,6 +395,7 @@ def _tail_named(doc: Doc) -> list[tuple[int, str, int]]:
     text, found, done = doc.masked, [], 0
     before, of = ORG_BEFORE_TAIL.get(doc.lang), ORG_OF.get(doc.lang)
     heads = word_set(doc.lang, "org_heads") | name_words("legal_forms")
+    joins = word_set(doc.lang, "and_words")
     for tail in ORG_TAIL.get(doc.lang).finditer(text):
         run = before.search(text, max(done, tail.start() - 150), tail.start())  # not into the name before
         if run:
@@ -401,9 +404,21 @@ def _tail_named(doc: Doc) -> list[tuple[int, str, int]]:
             for m in re.finditer(r"\S+", run.group()):
                 if m.group() in heads:
                     start = run.start() + m.start()
+                elif m.group() in joins and m.end() < len(run.group()):
+                    start = run.start() + m.end() + 1  # 'Temasek and Bain & Company': the last name only
+                elif m.group().endswith(("'s", "’s", "-based")):
+                    start = run.start() + m.end() + 1  # "Vietnam's Halong Pacific Airlines"
             done = of.match(text, tail.end()).end()
+            done = LEGAL_AFTER.match(text, done).end()  # 'Lumio Technologies Inc.', 'Holdings Ltd'
             found.append((start, text[start:done], 2))
     return found
+
+
+LEGAL_AFTER = re.compile(
+    r"(?:,?[ \t]+(?:"
+    + "|".join(sorted(map(re.escape, name_words("legal_forms")), key=len, reverse=True))
+    + r")(?!\w))*"
+)
 
 
 @cache
