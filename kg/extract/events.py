@@ -383,6 +383,14 @@ def events(doc: Doc) -> None:
         same = next(
             (e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric, doc.lang)), None
         )
+        if same is None and date is None:
+            # an undated mention of a class the article already reports (not as background: dated
+            # before it) is that event told again, or a comment on it, not another
+            current = doc.published.value if doc.published else None
+            same = next(
+                (e for e in found_by_class.get(cls, []) if e.date is None or dates_agree(e.date.value, current)), None
+            )
+            anaphoric = anaphoric or same is not None
         if same:
             _merge(same, event, anaphoric)
         else:
