@@ -43,10 +43,11 @@ def boilerplate_line(line: str, is_title: bool = False) -> bool:
 
 
 def _menu(line: str) -> bool:
-    """'Home | Politik | Pilkada 2024 | Ekonomi': three or more short items between bars or dots."""
-    if "|" not in line and "·" not in line and "•" not in line:
+    """'Home | Politik | Pilkada 2024 | Ekonomi', 'NusaMobile  Bank Nusa  ransomware': three or
+    more short items between bars, dots or runs of spaces, and no sentence in them."""
+    if not any(sep in line for sep in ("|", "·", "•", "  ")) or re.search(r"[.!?\"”]$", line.strip()):
         return False
-    items = [i.strip() for i in re.split(r"\s[|·•]\s", line)]
+    items = [i.strip() for i in re.split(r"\s[|·•]\s|\s{2,}", line.strip())]
     return len(items) >= 3 and all(len(i.split()) <= 3 for i in items)
 
 

@@ -139,6 +139,9 @@ def role_person_mentions(doc: Doc) -> None:
             if len([t for t in run if t[2] not in PARTICLES]) > 4:
                 continue
             a, b = run[0][0], run[-1][1]
+            sentence = doc.sentence_at(a)
+            if sentence is not None and not running_text(doc, sentence) and not _named_in_body(doc, a, run, sentence):
+                continue  # a title-case heading: only a name the body also gives ('... Karyawan, Bos-nya Temui')
             _add(doc, a, b, _person_entity(doc.text[a:b]))
 
 
