@@ -249,3 +249,15 @@ def test_a_quote_never_gives_an_event_its_platform_or_date(platform, day):
     (outage,) = events(doc, "Outage")
     assert outage.date.value == "2024-05-06"
     assert outage.platform is None or doc.entities[outage.platform].label != platform
+
+
+@pytest.mark.parametrize("a, b", [("Haris Setiawan", "Dewi Kartikasari"), ("Bambang Sutrisno", "Yusuf Maulana")])
+def test_a_ticket_written_with_a_hyphen_is_two_persons(a, b):
+    doc = doc_of(f"Pasangan nomor urut 2, {a}-{b}, meraih suara terbanyak, kata Ketua KPU Rina Oktaviani.\n")
+    assert {a, b} <= labels(doc, "Person")
+
+
+@pytest.mark.parametrize("org", ["Lumora Holdings Ltd", "Vrana Labs s.r.o.", "Livo Media"])
+def test_an_organisation_speaking_is_no_person(org):
+    doc = doc_of(f'"We will cooperate fully with the investigation and the regulator," {org} said in a statement.\n')
+    assert not labels(doc, "Person")

@@ -58,6 +58,7 @@ DEFAULT_PIPELINE = [
     "age_persons",  # 'Budi Santoso (45)'
     "enumerations",  # 'seperti A, B, dan C', 'Katrin Müller, a spokeswoman'
     "speakers",  # 'kata Budi', 'Koh said'
+    "name_pairs",  # 'Haris Setiawan-Dewi Kartikasari' is two persons
     "places",  # 'Kabupaten Sleman'
     "misspellings",  # 'Kayne West'
     "abbreviations",  # 'Badan Siber dan Sandi Negara (BSSN)'

@@ -153,7 +153,7 @@ def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
     before it where it is looked at), as in 'Kabupaten Banyumas'? Then it names a place or an
     organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat')."""
     pairs = doc.memo("capitalised pairs", lambda: _capitalised_pairs(doc.masked))
-    skip = word_set(doc.lang, "roles", "not_name")
+    skip = word_set(doc.lang, "roles", "not_name", "title_words")
     return any(first not in skip and first != here for first in pairs.get(word, ()))
 
 
@@ -208,6 +208,7 @@ def speaker_mentions(doc: Doc) -> None:
     gaz = load_gazetteer()
     persons = _PersonsByWord(doc.entities.values())
     not_name, title_words, roles = (word_set(doc.lang, n) for n in ("not_name", "title_words", "roles"))
+    org_words = _org_words(doc.lang)
     before = SPEAKER_BEFORE.get(doc.lang)
     for rx in (SPEAKER_AFTER.get(doc.lang), before):
         for m in rx.finditer(doc.masked):
@@ -220,7 +221,7 @@ def speaker_mentions(doc: Doc) -> None:
                 or words[0] in not_name
                 or words[0] in title_words
                 or ACRONYM.match(words[0])
-                or any(w in roles for w in words)
+                or any(w in roles or w.rstrip(",") in org_words for w in words)
             ):
                 continue
             name = " ".join(words)
@@ -302,7 +303,7 @@ def enumeration_mentions(doc: Doc) -> None:
     """Persons listed after 'seperti' or 'including', and named with their role after a comma
     ('Katrin Müller, a spokeswoman for ...'), when no word of the name says otherwise."""
     gaz = load_gazetteer()
-    skip = word_set(doc.lang, "not_name", "title_words", "roles", "org_heads")
+    skip = word_set(doc.lang, "not_name", "title_words", "roles") | _org_words(doc.lang)
     spans = []
     for m in ENUMERATION.get(doc.lang).finditer(doc.masked):
         for n in re.finditer(_FULL, m.group(1)):
@@ -422,6 +423,12 @@ LEGAL_AFTER = re.compile(
     + "|".join(sorted(map(re.escape, name_words("legal_forms")), key=len, reverse=True))
     + r")(?!\w))*"
 )
+
+
+@cache
+def _org_words(lang: str) -> frozenset[str]:
+    """Words that make a name an organisation's, never a person's: heads, tails, legal forms."""
+    return word_set(lang, "org_heads", "org_tails") | name_words("legal_forms")
 
 
 @cache
@@ -588,6 +595,22 @@ def dateline_place(doc: Doc) -> None:
             _add(doc, m.start(1), m.start(1) + len(m.group(1).strip()), e or load_gazetteer().entity("Place", name))
 
 
+PAIR = re.compile(r"^(" + CAP + r"(?: " + CAP + r")*)-(" + CAP + r"(?: " + CAP + r")*)$")
+
+
+def name_pairs(doc: Doc) -> None:
+    """'Haris Setiawan-Dewi Kartikasari' (a ticket, a duo) is two persons; 'Jean-Pierre Raffarin',
+    a two-word name, is one."""
+    for m in [m for m in doc.mentions if m.entity.kind == "Person" and not m.entity.known]:
+        pair = PAIR.match(m.text)
+        if not pair or len(m.text.split()) < 3 or min(len(pair.group(1)), len(pair.group(2))) < 3:
+            continue
+        doc.remove_mention(m)
+        for g in (1, 2):
+            a, b = m.start + pair.start(g), m.start + pair.end(g)
+            _add(doc, a, b, _person_entity(doc.text[a:b]))
+
+
 MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overlaps (Doc.add_mention)
     "gazetteer": gazetteer_mentions,
     "dateline_place": dateline_place,
@@ -595,6 +618,7 @@ MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overla
     "age_persons": age_person_mentions,
     "enumerations": enumeration_mentions,
     "speakers": speaker_mentions,
+    "name_pairs": name_pairs,
     "places": place_mentions,
     "misspellings": misspelt_mentions,
     "abbreviations": abbreviation_mentions,

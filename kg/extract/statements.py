@@ -11,7 +11,7 @@ from kg.document import Doc, Event, Mention, Quote
 from kg.extract import component
 from kg.extract.clauses import inside_quote
 from kg.extract.events import WRITTEN, dominant_platform
-from kg.extract.mentions import NAME_SEQ, _add, _introduction, _person_entity
+from kg.extract.mentions import NAME_SEQ, _add, _introduction, _org_words, _person_entity
 from kg.extract.words import CAP, UP
 from kg.lang import Pattern
 
@@ -121,8 +121,9 @@ def _subject(doc: Doc, a: int, b: int, agents: _Agents, said_at: int):
         if mention.entity.kind == "Person":
             return mention.entity
     name = NAME_AT_END.search(doc.masked, a, b)
-    if name is None or NAME_SEQ.get(doc.lang).search(name.group()):
-        return None
+    org_words = _org_words(doc.lang)
+    if name is None or NAME_SEQ.get(doc.lang).search(name.group()) or any(w in org_words for w in name.group().split()):
+        return None  # 'the President said', 'Lumora Holdings Ltd said'
     if len(name.group().split()) < 2:  # 'Sheinbaum said': named in full before
         intro = _introduction(doc, name.group(), name.start())
         if intro is None:
