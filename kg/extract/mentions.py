@@ -550,7 +550,9 @@ def short_form_mentions(doc: Doc) -> None:
     # this mention or by the one in its way), and no mention goes away here: it can be dropped.
     untried: dict[str, list[int]] = {}
     for e in full:
-        first = min(starts.get(e.iri, []))
+        if e.iri not in starts:
+            continue  # its mentions were replaced (a pair split in two)
+        first = min(starts[e.iri])
         for part in set(e.label.split()):
             if len(part) < 3 or part in word_set(doc.lang, "not_name"):
                 continue
@@ -606,6 +608,8 @@ def name_pairs(doc: Doc) -> None:
         if not pair or len(m.text.split()) < 3 or min(len(pair.group(1)), len(pair.group(2))) < 3:
             continue
         doc.remove_mention(m)
+        if not any(x.entity.iri == m.entity.iri for x in doc.mentions):
+            doc.entities.pop(m.entity.iri, None)
         for g in (1, 2):
             a, b = m.start + pair.start(g), m.start + pair.end(g)
             _add(doc, a, b, _person_entity(doc.text[a:b]))
