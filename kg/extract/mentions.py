@@ -46,7 +46,7 @@ PLATFORM_CUE = Pattern(
 PLATFORM_BEFORE = Pattern(
     r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r")?)[ \t]+(?:$platform_nouns_after)\b"
 )  # 'the LivoChat app'
-PLATFORM_AFTER_CUE = Pattern(r"(?i)^\s*(?:$platform_after)\b")  # 'X account'
+PLATFORM_AFTER_CUE = Pattern(r"(?i)\s*(?:$platform_after)\b")  # 'X account'
 # 'HalTrack', 'NusaMobile': a brand written in one word with a capital inside
 BRAND = re.compile(r"(?<![\w@.])(" + UP + r"[a-z]+" + UP + r"\w*)(?![\w@])")
 BUILDING = Pattern(r"(?i)\b($building_words)\s+$")
