@@ -92,6 +92,8 @@ class Doc:
     hints: dict = field(default_factory=dict)  # metadata the input format gave (HTML, JSON Lines)
     masked: str = ""  # `text` with boilerplate blanked out, same length
     lang: str = "id"  # the article's language: a folder of kg/lang
+    # the gazetteer extraction looks names up in, given by `extract` (None until then)
+    gazetteer: object = field(default=None, repr=False, compare=False)
     title: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import kg
+from kg.document import Doc
 from kg.extract import COMPONENTS, DEFAULT_PIPELINE, check_pipeline, component, extract
 from kg.reader import read_article
 
@@ -48,3 +49,19 @@ def test_a_build_takes_a_pipeline_and_a_new_pipeline_extracts_again(tmp_path):
     g = kg.build([SEED], store=tmp_path / "s")
     assert g.report.extracted == 1 and g.report.events > 0
     g.close()
+
+
+def test_the_gazetteer_is_passed_in(tmp_path):
+    from kg.gazetteer import load_gazetteer
+
+    ttl = tmp_path / "entities.ttl"
+    ttl.write_text(
+        "@prefix news: <https://w3id.org/newskg/ontology#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/newskg/id/platform-zorbly> a news:Platform ; skos:prefLabel "Zorbly" .\n',
+        encoding="utf-8",
+    )
+    text = "Pengguna Zorbly mengeluhkan gangguan sejak pagi, kata warga.\n"
+    doc = extract(Doc(path=Path("x.txt"), text=text), gazetteer=load_gazetteer(ttl))
+    assert "Zorbly" in {m.entity.label for m in doc.mentions if m.entity.kind == "Platform" and m.entity.known}
+    doc = extract(Doc(path=Path("x.txt"), text=text))
+    assert not any(m.entity.known and m.entity.label == "Zorbly" for m in doc.mentions)

@@ -104,8 +104,12 @@ def check_pipeline(pipeline: Iterable[str]) -> list[Registered]:
     return out
 
 
-def extract(doc: Doc, pipeline: Iterable[str] | None = None) -> Doc:
-    """Run the named components over `doc`, in order, and return it."""
+def extract(doc: Doc, pipeline: Iterable[str] | None = None, gazetteer=None) -> Doc:
+    """Run the named components over `doc`, in order, and return it. The components look names
+    up in `gazetteer` (a `kg.gazetteer.Gazetteer`; default: the bundled one)."""
+    from kg.gazetteer import load_gazetteer
+
+    doc.gazetteer = gazetteer or doc.gazetteer or load_gazetteer()
     for c in check_pipeline(pipeline or DEFAULT_PIPELINE):
         c.fn(doc)
     return doc

@@ -30,7 +30,7 @@ CREDIT = re.compile(
 MENU_WORDS = 3  # a line this short with no sentence punctuation is navigation, a credit or a label
 
 
-def boilerplate_line(line: str, is_title: bool = False) -> bool:
+def boilerplate_line(line: str, is_title: bool = False, gazetteer=None) -> bool:
     """True when a whole line is page furniture, not article text."""
     s = line.strip()
     if not s or is_title:
@@ -39,7 +39,7 @@ def boilerplate_line(line: str, is_title: bool = False) -> bool:
         return True
     if CREDIT.search(s) and CREDIT.search(s).end() >= len(s) - 1:
         return True  # a photo caption ends with its credit
-    return len(s.split()) <= MENU_WORDS and not re.search(r"[.!?\"”:]$", s) or _share_buttons(s) or _menu(s)
+    return len(s.split()) <= MENU_WORDS and not re.search(r"[.!?\"”:]$", s) or _share_buttons(s, gazetteer) or _menu(s)
 
 
 def _menu(line: str) -> bool:
@@ -54,12 +54,12 @@ def _menu(line: str) -> bool:
 SHARE_WORDS = {"email", "e-mail", "copy", "link", "salin", "tautan", "print", "cetak", "share", "bagikan"}
 
 
-def _share_buttons(line: str) -> bool:
+def _share_buttons(line: str, gaz=None) -> bool:
     """'Facebook  X  LinkedIn  Email': a line of nothing but platform names and share words."""
     words = [w for w in re.split(r"[\s|·•,:/]+", line) if w]
     if not 2 <= len(words) <= 10:
         return False
-    gaz = load_gazetteer()
+    gaz = gaz or load_gazetteer()
     return all(
         w.lower() in SHARE_WORDS or (gaz.lookup(w) is not None and gaz.lookup(w).kind == "Platform") for w in words
     )
@@ -73,7 +73,7 @@ def mask_boilerplate(doc: Doc) -> None:
     doc.title = title
     for line in doc.text.split("\n"):
         end = pos + len(line)
-        if boilerplate_line(line, is_title=(line.strip() == title)):
+        if boilerplate_line(line, is_title=(line.strip() == title), gazetteer=doc.gazetteer):
             chars[pos:end] = " " * len(line)
         pos = end + 1
     masked = "".join(chars)

@@ -26,7 +26,6 @@ from kg.extract.clauses import (
 )
 from kg.extract.mentions import _add
 from kg.extract.words import UP
-from kg.gazetteer import load_gazetteer
 from kg.lang import Pattern, event_types, language, word_set, words_rx
 
 # 'diskusi di X', 'a conversation on X': a public conversation on a platform named within 40
@@ -210,7 +209,7 @@ def _acquired(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
     m = OBJECT_NAME.get(doc.lang).match(doc.masked, end, clause_end)
     if not m or m.group(1).split()[0] in word_set(doc.lang, "not_name"):
         return False
-    _add(doc, m.start(1), m.end(1), load_gazetteer().entity("Organization", m.group(1)))
+    _add(doc, m.start(1), m.end(1), doc.gazetteer.entity("Organization", m.group(1)))
     doc.sort_mentions()
     return True
 

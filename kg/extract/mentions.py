@@ -13,7 +13,6 @@ from kg.document import Doc, Entity, Mention
 from kg.extract import component
 from kg.extract.clauses import running_text
 from kg.extract.words import CAP, UP
-from kg.gazetteer import load_gazetteer
 from kg.lang import Pattern, name_words, word_set
 
 PARTICLES = name_words("particles")
@@ -72,7 +71,7 @@ def _add(doc: Doc, start: int, end: int, entity: Entity, swallow: bool = False) 
 
 
 def gazetteer_mentions(doc: Doc) -> None:
-    hits = load_gazetteer().find(doc.masked)
+    hits = doc.gazetteer.find(doc.masked)
     confirmed = {
         h.entity.iri
         for h in hits
@@ -109,7 +108,7 @@ def role_person_mentions(doc: Doc) -> None:
             end = b
             covered = doc.mention_at(a) is not None
             if not covered and ACRONYM.match(w) and w not in TRAILING_NOISE:
-                _add(doc, a, b, load_gazetteer().entity("Organization", w))  # 'Kepala BSSN'
+                _add(doc, a, b, doc.gazetteer.entity("Organization", w))  # 'Kepala BSSN'
                 covered = True
             if w in PARTICLES and run:
                 run.append((a, b, w))  # 'Alexandre de Moraes', 'Lula da Silva'
@@ -142,7 +141,7 @@ def role_person_mentions(doc: Doc) -> None:
             sentence = doc.sentence_at(a)
             if sentence is not None and not running_text(doc, sentence) and not _named_in_body(doc, a, run, sentence):
                 continue  # a title-case heading: only a name the body also gives ('... Karyawan, Bos-nya Temui')
-            _add(doc, a, b, _person_entity(doc.text[a:b]))
+            _add(doc, a, b, _person_entity(doc, doc.text[a:b]))
 
 
 PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
@@ -168,19 +167,19 @@ def _capitalised_pairs(text: str) -> dict[str, set[str]]:
 CAP_PAIR = re.compile(r"(?<![\w@])(" + CAP + r")(?=[ \t]+(" + CAP + r")(?![\w]))")
 
 
-def _person_entity(name: str) -> Entity:
-    gaz = load_gazetteer()
-    return gaz.lookup(name, "Person") or _misspelt(name) or gaz.entity("Person", name)
+def _person_entity(doc: Doc, name: str) -> Entity:
+    gaz = doc.gazetteer
+    return gaz.lookup(name, "Person") or _misspelt(gaz, name) or gaz.entity("Person", name)
 
 
-def _misspelt(name: str) -> Entity | None:
+def _misspelt(gaz, name: str) -> Entity | None:
     """'Kayne West' -> Kanye West: same surname, a close first name, one candidate only."""
     parts = name.split()
     if len(parts) < 2:
         return None
     close = [
         e
-        for e in load_gazetteer().persons_with_surname(len(parts), parts[-1])
+        for e in gaz.persons_with_surname(len(parts), parts[-1])
         if difflib.SequenceMatcher(None, e.label.split()[0], parts[0]).ratio() >= 0.6
     ]
     return close[0] if len(close) == 1 else None
@@ -191,9 +190,9 @@ def age_person_mentions(doc: Doc) -> None:
         return
     for m in AGE_NAME.finditer(doc.masked):
         name = m.group(1)
-        if name.split()[0] in word_set(doc.lang, "not_name") or load_gazetteer().lookup(name):
+        if name.split()[0] in word_set(doc.lang, "not_name") or doc.gazetteer.lookup(name):
             continue
-        _add(doc, m.start(1), m.end(1), _person_entity(name))
+        _add(doc, m.start(1), m.end(1), _person_entity(doc, name))
 
 
 NAME = CAP + r"(?:\s+(?:" + CAP + "|" + "|".join(sorted(PARTICLES)) + r")){0,3}"
@@ -205,7 +204,7 @@ PLACE_CUE = Pattern(r"\b(?:$place_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
 def speaker_mentions(doc: Doc) -> None:
     """'kata Budi Santoso', 'ujar Rina', 'Andi Wijaya mengatakan', 'menurut Budi': speakers are
     people unless the gazetteer knows them as something else."""
-    gaz = load_gazetteer()
+    gaz = doc.gazetteer
     persons = _PersonsByWord(doc.entities.values())
     not_name, title_words, roles = (word_set(doc.lang, n) for n in ("not_name", "title_words", "roles"))
     org_words = _org_words(doc.lang)
@@ -233,9 +232,9 @@ def speaker_mentions(doc: Doc) -> None:
                 continue  # a lone capitalised word opening a clause is too often not a name
             if intro:  # 'Analis Rendra Wicaksono dari ...' then 'kata Rendra'
                 a, b = intro
-                _add(doc, a, b, _person_entity(doc.text[a:b]))
+                _add(doc, a, b, _person_entity(doc, doc.text[a:b]))
                 full = [doc.mention_at(a).entity] if doc.mention_at(a) else []
-            entity = full[0] if len(full) == 1 else _person_entity(name)
+            entity = full[0] if len(full) == 1 else _person_entity(doc, name)
             known = len(doc.entities)
             _add(doc, m.start(1), m.start(1) + len(name), entity)
             if len(doc.entities) > known:  # `entity` is new to the article
@@ -302,7 +301,7 @@ FULL_BEFORE = re.compile(r"(?<![\w@])" + _FULL + r"$")
 def enumeration_mentions(doc: Doc) -> None:
     """Persons listed after 'seperti' or 'including', and named with their role after a comma
     ('Katrin Müller, a spokeswoman for ...'), when no word of the name says otherwise."""
-    gaz = load_gazetteer()
+    gaz = doc.gazetteer
     skip = word_set(doc.lang, "not_name", "title_words", "roles") | _org_words(doc.lang)
     spans = []
     for m in ENUMERATION.get(doc.lang).finditer(doc.masked):
@@ -318,7 +317,7 @@ def enumeration_mentions(doc: Doc) -> None:
             continue
         if doc.sentence_at(a) is None or doc.sentence_at(a).is_title or doc.in_quote(a):
             continue
-        _add(doc, a, b, _person_entity(name))
+        _add(doc, a, b, _person_entity(doc, name))
 
 
 class _PersonsByWord:
@@ -340,7 +339,7 @@ class _PersonsByWord:
 
 def place_mentions(doc: Doc) -> None:
     """'Kota Bogor', 'Kabupaten Sleman', 'Provinsi Jawa Barat': places, known or not."""
-    gaz = load_gazetteer()
+    gaz = doc.gazetteer
     for m in PLACE_CUE.get(doc.lang).finditer(doc.masked):
         name = m.group(1)
         known = gaz.lookup(name)
@@ -354,7 +353,7 @@ TWO_NAMES = re.compile(r"(?<![\w@])(" + CAP + r"\s+" + CAP + r")(?![\w])")
 
 def misspelt_mentions(doc: Doc) -> None:
     for m in TWO_NAMES.finditer(doc.masked):
-        e = _misspelt(m.group(1))
+        e = _misspelt(doc.gazetteer, m.group(1))
         if e:
             _add(doc, m.start(1), m.end(1), e)
 
@@ -362,7 +361,7 @@ def misspelt_mentions(doc: Doc) -> None:
 def cue_mentions(doc: Doc) -> None:
     """Organisations named by a head word ('Kementerian ...'), a tail word ('... Inc.',
     '... Group') or a noun before them ('kelompok peretas ...'); platforms after 'aplikasi'."""
-    gaz = load_gazetteer()
+    gaz = doc.gazetteer
     found = [(m.start(1), m.group(1), 2) for m in ORG_CUE.get(doc.lang).finditer(doc.masked)]
     found += _tail_named(doc)
     found += [(m.start(1), m.group(1), 1) for m in ORG_NOUN.get(doc.lang).finditer(doc.masked)]
@@ -504,7 +503,7 @@ ABBREVIATED = re.compile(
 def abbreviation_mentions(doc: Doc) -> None:
     """'Badan Siber dan Sandi Negara (BSSN)': a name with its abbreviation is an organisation
     (unless it is known as something else); later uses of the abbreviation refer to it."""
-    gaz = load_gazetteer()
+    gaz = doc.gazetteer
     places: dict[str, list[int]] = {}  # where each abbreviation stands as a word
     # Once tried, a place is taken (by its mention or by the one in its way) until a mention over
     # it is removed: later definitions of an abbreviation try only the places freed since.
@@ -592,9 +591,9 @@ def dateline_place(doc: Doc) -> None:
     m = DATELINE_CITY.search(doc.masked[:3000])
     if m and m.group(1).strip().isupper():
         name = m.group(1).strip().title()
-        e = load_gazetteer().lookup(name)
+        e = doc.gazetteer.lookup(name)
         if e is None or e.kind == "Place":
-            _add(doc, m.start(1), m.start(1) + len(m.group(1).strip()), e or load_gazetteer().entity("Place", name))
+            _add(doc, m.start(1), m.start(1) + len(m.group(1).strip()), e or doc.gazetteer.entity("Place", name))
 
 
 PAIR = re.compile(r"^(" + CAP + r"(?: " + CAP + r")*)-(" + CAP + r"(?: " + CAP + r")*)$")
@@ -612,7 +611,7 @@ def name_pairs(doc: Doc) -> None:
             doc.entities.pop(m.entity.iri, None)
         for g in (1, 2):
             a, b = m.start + pair.start(g), m.start + pair.end(g)
-            _add(doc, a, b, _person_entity(doc.text[a:b]))
+            _add(doc, a, b, _person_entity(doc, doc.text[a:b]))
 
 
 MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overlaps (Doc.add_mention)

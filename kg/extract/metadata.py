@@ -8,7 +8,6 @@ from kg.dates import as_date, find_dates, header_date
 from kg.document import DateValue, Doc, Entity
 from kg.extract import component
 from kg.extract.words import UP
-from kg.gazetteer import load_gazetteer
 
 DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z]{2,}){1,2}"
 DATELINE = re.compile(
@@ -59,9 +58,8 @@ INITIALS_LINE = re.compile(r"(?m)^\s*\((?:[a-z]{1,5}|[A-Z]{1,5})/(?P<names>[A-Z]
 NAME = re.compile(r"^" + UP + r"[\w'.-]*(?:\s+(?:" + UP + r"[\w'.-]*|bin|binti|van|de|al))*$")
 
 
-def outlet_entity(name: str) -> Entity:
+def outlet_entity(gaz, name: str) -> Entity:
     """The known outlet for a name or domain, else a new Source named by the domain."""
-    gaz = load_gazetteer()
     name = name.strip().strip(".")
     known = gaz.lookup(name, "Source") or gaz.lookup(re.sub(r"(?i)\.(com|co\.id|id|net|org)$", "", name), "Source")
     if known:
@@ -70,7 +68,7 @@ def outlet_entity(name: str) -> Entity:
     return gaz.entity("Source", label)
 
 
-def find_outlet(text: str) -> Entity | None:
+def find_outlet(gaz, text: str) -> Entity | None:
     head = text[:3000]
     for rx, where in (
         (DATELINE, head),
@@ -85,20 +83,20 @@ def find_outlet(text: str) -> Entity | None:
         if not m:
             continue
         if rx is DATELINE_NAMED:
-            name = _named_dateline_outlet(m.group("city").strip(), m.group("outlet").strip())
+            name = _named_dateline_outlet(gaz, m.group("city").strip(), m.group("outlet").strip())
             if name:
-                return outlet_entity(name)
+                return outlet_entity(gaz, name)
             continue
-        return outlet_entity(m.group("outlet"))
+        return outlet_entity(gaz, m.group("outlet"))
     first = [ln.strip() for ln in text.split("\n")[:4] if ln.strip()]
     for line in first:  # a site name on its own line at the top
-        e = load_gazetteer().lookup(line, "Source")
+        e = gaz.lookup(line, "Source")
         if e:
             return e
-    return _masthead(first[0], text) if first else None
+    return _masthead(gaz, first[0], text) if first else None
 
 
-def _masthead(line: str, text: str) -> Entity | None:
+def _masthead(gaz, line: str, text: str) -> Entity | None:
     """The outlet named by the page's first line, when it looks like a site's name: a domain, or
     up to four capitalised words (all capitals are written in title case), not a date, not a
     known entity of another kind. A single word ('detikcom', 'Tekno') must be named again further
@@ -113,19 +111,18 @@ def _masthead(line: str, text: str) -> Entity | None:
             return None
     elif not (name[:1].isupper() or "." in name):
         return None
-    known = load_gazetteer().lookup(name)
+    known = gaz.lookup(name)
     if known is not None and known.kind != "Source":
         return None
     if name.isupper() and len(name) > 4 and "." not in name:
         name = name.title()
-    return outlet_entity(name)
+    return outlet_entity(gaz, name)
 
 
-def _named_dateline_outlet(first: str, second: str) -> str | None:
+def _named_dateline_outlet(gaz, first: str, second: str) -> str | None:
     """The outlet of a 'Name, Name -' dateline: 'JAKARTA, Kompas' names the city first, 'Banyumas
     Ekspres, Purwokerto' the outlet first. A known outlet or place tells; else a city in capitals
     comes first, and a name of two or more words before a single one is the outlet."""
-    gaz = load_gazetteer()
     for outlet in (second, first):
         if gaz.lookup(outlet, "Source"):
             return outlet
@@ -137,7 +134,7 @@ def _named_dateline_outlet(first: str, second: str) -> str | None:
     return None
 
 
-def split_names(names: str) -> list[str]:
+def split_names(gaz, names: str) -> list[str]:
     """'Ana, Budi dan Cici' -> names that look like people (not outlets, not initials)."""
     out = []
     for part in re.split(r"\s*(?:,|/|&|\bdan\b|\band\b)\s*", names):
@@ -147,15 +144,15 @@ def split_names(names: str) -> list[str]:
             NAME.match(part)
             and len(part) > 2
             and len(part.split()) <= 5
-            and not load_gazetteer().lookup(part, "Source")
+            and not gaz.lookup(part, "Source")
             and "." not in part
         ):
             out.append(part)
     return out
 
 
-def person(name: str) -> Entity:
-    return load_gazetteer().entity("Person", name)
+def person(gaz, name: str) -> Entity:
+    return gaz.entity("Person", name)
 
 
 URL_HOST = re.compile(r"^https?://(?:www\d?\.|m\.|amp\.)?([^/:?#]+)", re.I)
@@ -170,7 +167,7 @@ def _host(url) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _known_outlet_of(url) -> Entity | None:
+def _known_outlet_of(gaz, url) -> Entity | None:
     """The known outlet whose site the article's URL is on ('news.detik.com' -> detik)."""
     host = _host(url)
     if not host:
@@ -178,7 +175,7 @@ def _known_outlet_of(url) -> Entity | None:
     parts = host.split(".")
     for i in range(len(parts) - 1):  # 'inet.detik.com', then 'detik.com'
         name = ".".join(parts[i:])
-        known = load_gazetteer().lookup(name, "Source") or load_gazetteer().lookup(
+        known = gaz.lookup(name, "Source") or gaz.lookup(
             re.sub(r"\.(com|co\.id|id|net|org|co\.uk)$", "", name), "Source"
         )
         if known:
@@ -186,10 +183,10 @@ def _known_outlet_of(url) -> Entity | None:
     return None
 
 
-def _outlet_of(url) -> Entity | None:
+def _outlet_of(gaz, url) -> Entity | None:
     """An outlet named by the URL's site when nothing else names one: 'beritakota.id'."""
     host = _host(url)
-    return outlet_entity(host) if host else None
+    return outlet_entity(gaz, host) if host else None
 
 
 def _date_in_url(url) -> DateValue | None:
@@ -207,23 +204,22 @@ def _hinted_date(value) -> DateValue | None:
 def metadata(doc: Doc) -> None:
     """Outlet, byline and publication date; what the input format declared (HTML meta tags,
     JSON Lines fields) comes first, then what the page text says."""
-    text = doc.text
-    hints = doc.hints
+    text, hints, gaz = doc.text, doc.hints, doc.gazetteer
     doc.title = hints.get("title") or doc.title
     doc.publisher = (
-        (outlet_entity(hints["outlet"]) if hints.get("outlet") else None)
-        or _known_outlet_of(hints.get("url"))
-        or find_outlet(text)
-        or _outlet_of(hints.get("url"))
+        (outlet_entity(gaz, hints["outlet"]) if hints.get("outlet") else None)
+        or _known_outlet_of(gaz, hints.get("url"))
+        or find_outlet(gaz, text)
+        or _outlet_of(gaz, hints.get("url"))
     )
-    authors = [n for a in hints.get("authors", []) for n in split_names(a)]
-    authors += [n for m in AUTHOR_LINE.finditer(text) for n in split_names(m.group("names"))]
-    authors += [n for m in REPORTER_PHRASE.finditer(text) for n in split_names(m.group("names"))]
-    authors += [n for m in DASH_BYLINE.finditer(text[:2000]) for n in split_names(m.group("names"))]
-    authors += [n for m in INITIALS_LINE.finditer(text) for n in split_names(m.group("names"))]
-    editors = [n for m in EDITOR_LINE.finditer(text) for n in split_names(m.group("names"))]
-    doc.authors = [person(n) for n in dict.fromkeys(authors)]
-    doc.editors = [person(n) for n in dict.fromkeys(editors)]
+    authors = [n for a in hints.get("authors", []) for n in split_names(gaz, a)]
+    authors += [n for m in AUTHOR_LINE.finditer(text) for n in split_names(gaz, m.group("names"))]
+    authors += [n for m in REPORTER_PHRASE.finditer(text) for n in split_names(gaz, m.group("names"))]
+    authors += [n for m in DASH_BYLINE.finditer(text[:2000]) for n in split_names(gaz, m.group("names"))]
+    authors += [n for m in INITIALS_LINE.finditer(text) for n in split_names(gaz, m.group("names"))]
+    editors = [n for m in EDITOR_LINE.finditer(text) for n in split_names(gaz, m.group("names"))]
+    doc.authors = [person(gaz, n) for n in dict.fromkeys(authors)]
+    doc.editors = [person(gaz, n) for n in dict.fromkeys(editors)]
     doc.published = (
         _hinted_date(hints.get("published")) or _date_in_url(hints.get("url")) or header_date(text.split("\n")[:15])
     )

@@ -7,7 +7,6 @@ from kg.document import Doc, Entity
 from kg.extract import component
 from kg.extract.metadata import SOURCE_LINE, outlet_entity
 from kg.extract.words import UP
-from kg.gazetteer import load_gazetteer
 from kg.lang import Pattern
 
 NAME = r"(" + UP + r"[\w-]*(?:\.[A-Za-z]{2,}(?:\.[a-z]{2})?)?(?: +" + UP + r"[\w-]*){0,3})"
@@ -19,7 +18,7 @@ NOT_SOURCE = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "P
 
 
 def _cited(doc: Doc) -> list[tuple[int, Entity]]:
-    gaz = load_gazetteer()
+    gaz = doc.gazetteer
     found = [(h.start, h.entity) for h in gaz.find(doc.masked) if h.entity.kind == "Source"]
     for rx in (CITED_AFTER, CITED_BEFORE):
         for m in rx.get(doc.lang).finditer(doc.masked):
@@ -32,9 +31,9 @@ def _cited(doc: Doc) -> list[tuple[int, Entity]]:
             named = doc.mention_at(m.start(1))
             if named is not None and named.entity.kind != "Source":
                 continue  # 'according to the Trade Ministry', 'according to Dimas
-            found.append((m.start(1), known or outlet_entity(name)))
+            found.append((m.start(1), known or outlet_entity(gaz, name)))
     for m in SOURCE_LINE.finditer(doc.text):
-        found.append((m.start("outlet"), outlet_entity(m.group("outlet"))))
+        found.append((m.start("outlet"), outlet_entity(gaz, m.group("outlet"))))
     return found
 
 

@@ -77,7 +77,7 @@ def _speaker_after(doc: Doc, start: int, end: int, agents: _Agents):
     m = NAME_AFTER.match(text, start, end)
     if m and m.group(1).strip() and NAME_SEQ.get(doc.lang).search(m.group(0)):
         a = m.start(2)
-        entity = _person_entity(m.group(2))
+        entity = _person_entity(doc, m.group(2))
         known = len(doc.mentions)
         _add(doc, a, m.end(2), entity)
         if len(doc.mentions) > known:
@@ -128,11 +128,11 @@ def _subject(doc: Doc, a: int, b: int, agents: _Agents, said_at: int):
         intro = _introduction(doc, name.group(), name.start())
         if intro is None:
             return None
-        _add(doc, *intro, _person_entity(doc.text[intro[0] : intro[1]]))
+        _add(doc, *intro, _person_entity(doc, doc.text[intro[0] : intro[1]]))
         first = doc.mention_at(intro[0])
-        entity = first.entity if first else _person_entity(name.group())
+        entity = first.entity if first else _person_entity(doc, name.group())
     else:
-        entity = _person_entity(name.group())
+        entity = _person_entity(doc, name.group())
     known = len(doc.mentions)
     _add(doc, *name.span(), entity)
     if len(doc.mentions) > known:
