@@ -125,7 +125,7 @@ ANCHOR = re.compile(
     + r")\b",
     re.I,
 )
-MARGIN = 60  # characters kept on each side of an anchor: more than any pattern reaches
+MARGIN = 30  # characters kept on each side of an anchor: more than any pattern reaches ("pertengahan tahun")
 
 
 @lru_cache(maxsize=2)

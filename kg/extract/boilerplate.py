@@ -56,6 +56,8 @@ SHARE_WORDS = {"email", "e-mail", "copy", "link", "salin", "tautan", "print", "c
 
 def _share_buttons(line: str, gaz=None) -> bool:
     """'Facebook  X  LinkedIn  Email': a line of nothing but platform names and share words."""
+    if len(line) > 120:
+        return False
     words = [w for w in re.split(r"[\s|·•,:/]+", line) if w]
     if not 2 <= len(words) <= 10:
         return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from kg.document import Doc, Entity, Mention
@@ -17,14 +18,25 @@ from kg.lang import Pattern, name_words, word_set
 
 PARTICLES = name_words("particles")
 # '$roles' below: any case
-# a role, up to three lowercase words that say more ('analis keamanan siber'), then the name
+# a role, up to four lowercase words that say more ('analis keamanan siber'; none of them a
+# stopword, checked by `role_names`), then the name
 NAME_SEQ = Pattern(
-    r"\b(?i:$roles)\b\)?(?:[ \t]+(?!(?:$stopwords)\b)[a-z0-9]+){0,4}((?:,?[ \t]+(?:"
+    r"\b(?i:$roles)\b\)?(?P<words>(?:[ \t]+[a-z0-9]+){0,4})(?P<names>(?:,?[ \t]+(?:"
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
     + r")(?![\w'’-])){1,8})"  # whole words: 'da' is no particle at the start of 'dari'
 )
+
+
+def role_names(lang: str, text: str, pos: int = 0) -> Iterator[re.Match]:
+    """The matches of NAME_SEQ in `text` whose words between the role and the name are no stopwords."""
+    stop = word_set(lang, "stopwords")
+    for m in NAME_SEQ.get(lang).finditer(text, pos):
+        if not any(w in stop for w in m.group("words").split()):
+            yield m
+
+
 AGE = re.compile(r"\(\d{1,2}\)")
 AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d{1,2})\)")
 _ORG_WORD = r"(?:" + CAP + r"|[A-Z]{2,}[a-z]*|&)"
@@ -98,8 +110,8 @@ def role_person_mentions(doc: Doc) -> None:
     after a role word, minus parts already linked (places, organisations), ends in a name."""
     not_name, title_words = word_set(doc.lang, "not_name"), word_set(doc.lang, "title_words")
     breaks = word_set(doc.lang, "roles", "org_heads")
-    for m in NAME_SEQ.get(doc.lang).finditer(doc.masked):
-        tokens = _name_tokens(m.group(1), m.start(1))
+    for m in role_names(doc.lang, doc.masked):
+        tokens = _name_tokens(m.group("names"), m.start("names"))
         run: list[tuple[int, int, str]] = []
         end = tokens[0][0]
         for a, b, w in tokens:
@@ -151,20 +163,28 @@ def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
     """Does `word` stand in the article after a capitalised word other than `here` (the one
     before it where it is looked at), as in 'Kabupaten Banyumas'? Then it names a place or an
     organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat')."""
-    pairs = doc.memo("capitalised pairs", lambda: _capitalised_pairs(doc.masked))
     skip = word_set(doc.lang, "roles", "not_name", "title_words")
-    return any(first not in skip and first != here for first in pairs.get(word, ()))
+    text = doc.masked
+    for at in _occurrences(text, word):
+        before = CAP_BEFORE.search(text, max(0, at - 40), at)
+        if before and before.group(1) not in skip and before.group(1) != here:
+            return True
+    return False
 
 
-def _capitalised_pairs(text: str) -> dict[str, set[str]]:
-    """For each capitalised word of `text`, the capitalised words that stand right before it."""
-    before: dict[str, set[str]] = {}
-    for m in CAP_PAIR.finditer(text):
-        before.setdefault(m.group(2), set()).add(m.group(1))
-    return before
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Where `word` stands in `text` as a whole word (str.find: no pattern to compile per word)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "_@")) and (
+            end == len(text) or not (text[end].isalnum() or text[end] == "_")
+        ):
+            yield at
+        at = text.find(word, end)
 
 
-CAP_PAIR = re.compile(r"(?<![\w@])(" + CAP + r")(?=[ \t]+(" + CAP + r")(?![\w]))")
+CAP_BEFORE = re.compile(r"(?<![\w@])(" + CAP + r")[ \t]+$")  # searched in a window ending at a word
 
 
 def _person_entity(doc: Doc, name: str) -> Entity:

@@ -11,7 +11,7 @@ from kg.document import Doc, Event, Mention, Quote
 from kg.extract import component
 from kg.extract.clauses import inside_quote
 from kg.extract.events import WRITTEN, dominant_platform
-from kg.extract.mentions import NAME_SEQ, _add, _introduction, _org_words, _person_entity
+from kg.extract.mentions import _add, _introduction, _org_words, _person_entity, role_names
 from kg.extract.words import CAP, UP
 from kg.lang import Pattern
 
@@ -75,7 +75,7 @@ def _speaker_after(doc: Doc, start: int, end: int, agents: _Agents):
         if m.entity.kind == "Person":
             return m.entity
     m = NAME_AFTER.match(text, start, end)
-    if m and m.group(1).strip() and NAME_SEQ.get(doc.lang).search(m.group(0)):
+    if m and m.group(1).strip() and next(role_names(doc.lang, m.group(0)), None):
         a = m.start(2)
         entity = _person_entity(doc, m.group(2))
         known = len(doc.mentions)
@@ -122,7 +122,11 @@ def _subject(doc: Doc, a: int, b: int, agents: _Agents, said_at: int):
             return mention.entity
     name = NAME_AT_END.search(doc.masked, a, b)
     org_words = _org_words(doc.lang)
-    if name is None or NAME_SEQ.get(doc.lang).search(name.group()) or any(w in org_words for w in name.group().split()):
+    if (
+        name is None
+        or next(role_names(doc.lang, name.group()), None)
+        or any(w in org_words for w in name.group().split())
+    ):
         return None  # 'the President said', 'Lumora Holdings Ltd said'
     if len(name.group().split()) < 2:  # 'Sheinbaum said': named in full before
         intro = _introduction(doc, name.group(), name.start())
