@@ -42,7 +42,7 @@ AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d
 _ORG_WORD = r"(?:" + CAP + r"|[A-Z]{2,}[a-z]*|&)"
 _OF = r"(?:[ \t]+(?:$of_words)(?:[ \t]+the)?[ \t]+" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})?"
 # 'Kementerian Luar Negeri', 'Ministry of Public Security'
-ORG_CUE = Pattern(r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))+" + _OF + ")")
+ORG_CUE = Pattern(r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))*" + _OF + ")")
 # 'Halbrook Logistics Inc.', 'Civil Aviation Authority of Vietnam', 'Sinar Samudra Group'
 # (found from the tail back: a tail word first, then the run of up to five words before it)
 ORG_TAIL = Pattern(r"(?<=[ \t])(?:$org_tails)(?!\w)")
@@ -109,7 +109,7 @@ def role_person_mentions(doc: Doc) -> None:
     """'Menteri Keuangan Sri Mulyani', 'juru bicara Kremlin, Dmitry Peskov': the capitalised run
     after a role word, minus parts already linked (places, organisations), ends in a name."""
     not_name, title_words = word_set(doc.lang, "not_name"), word_set(doc.lang, "title_words")
-    breaks = word_set(doc.lang, "roles", "org_heads")
+    breaks = word_set(doc.lang, "roles") | _org_words(doc.lang)
     for m in role_names(doc.lang, doc.masked):
         tokens = _name_tokens(m.group("names"), m.start("names"))
         run: list[tuple[int, int, str]] = []
@@ -265,7 +265,7 @@ def _introduction(doc: Doc, word: str, before: int) -> tuple[int, int] | None:
     """Where a person called `word` alone at `before` was named in full earlier in the running
     text: the first run of two to four capitalised words with `word` first or last, none of
     them a role, a title word or part of another name."""
-    skip = word_set(doc.lang, "not_name", "title_words", "roles", "org_heads")
+    skip = word_set(doc.lang, "not_name", "title_words", "roles") | _org_words(doc.lang)
     text = doc.masked
     for at in _standalone(text, word, _words_of(doc)):
         if at >= before:
@@ -427,14 +427,25 @@ def _tail_named(doc: Doc) -> list[tuple[int, str, int]]:
             for m in re.finditer(r"\S+", run.group()):
                 if m.group() in heads:
                     start = run.start() + m.start()
-                elif m.group() in joins and m.end() < len(run.group()):
+                elif m.group() in joins and m.end() < len(run.group()) and not _joins_title_words(doc, run.group(), m):
                     start = run.start() + m.end() + 1  # 'Temasek and Bain & Company': the last name only
                 elif m.group().endswith(("'s", "’s", "-based")):
                     start = run.start() + m.end() + 1  # "Vietnam's Halong Pacific Airlines"
             done = of.match(text, tail.end()).end()
             done = LEGAL_AFTER.match(text, done).end()  # 'Lumio Technologies Inc.', 'Holdings Ltd'
-            found.append((start, text[start:done], 2))
+            if tail.group()[0].islower():  # 'the ruling Morena party': the name is 'Morena'
+                found.append((start, text[start : tail.start()].rstrip(), 1))
+            else:
+                found.append((start, text[start:done], 2))
     return found
+
+
+def _joins_title_words(doc: Doc, run: str, join: re.Match) -> bool:
+    """Does the 'and' in `run` join two words of an institution's name ('Communication and Digital
+    Affairs Ministry', 'Komunikasi dan Digital') rather than two names?"""
+    words = word_set(doc.lang, "title_words")
+    before, after = run[: join.start()].split(), run[join.end() :].split()
+    return bool(before and after) and before[-1] in words and after[0] in words
 
 
 LEGAL_AFTER = re.compile(
