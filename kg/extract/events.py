@@ -30,11 +30,11 @@ from kg.lang import Pattern, event_types, language, word_set, words_rx
 
 # 'diskusi di X', 'a conversation on X': a public conversation on a platform named within 40
 # characters of the same sentence is an interview
-CONVERSATION = Pattern(r"(?i)\b($conversation_words)\b")
+CONVERSATION = Pattern(r"(?i)\b($conversation_words)\b", starts_with="conversation_words")
 VIA = Pattern(r"(?i)\b(?:$via)\s+")
 SENTENCE_BREAK = re.compile(r"[.\n]")
 NOT_TRIGGER = Pattern(r"(?i)($not_triggers)")
-CLAIM = Pattern(r"(?i)\b($claim_verbs)\b")
+CLAIM = Pattern(r"(?i)\b($claim_verbs)\b", starts_with="claim_verbs")
 # What must follow the trigger in its clause: 'membeli perusahaan/Twitter', 'mendukung Trump'.
 # (matched where the trigger ends)
 ACQUIRED = Pattern(r"(?i)\W*(?:\w+\s+){0,5}?($company_words)\b")

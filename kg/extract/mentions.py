@@ -25,7 +25,8 @@ NAME_SEQ = Pattern(
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + "|".join(sorted(PARTICLES))
-    + r")(?![\w'’-])){1,8})"  # whole words: 'da' is no particle at the start of 'dari'
+    + r")(?![\w'’-])){1,8})",  # whole words: 'da' is no particle at the start of 'dari'
+    starts_with="roles",
 )
 
 
@@ -42,17 +43,23 @@ AGE_NAME = re.compile(r"(?<![\w@])(" + CAP + r"(?:\s+" + CAP + r"){0,3})\s+\((\d
 _ORG_WORD = r"(?:" + CAP + r"|[A-Z]{2,}[a-z]*|&)"
 _OF = r"(?:[ \t]+(?:$of_words)(?:[ \t]+the)?[ \t]+" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})?"
 # 'Kementerian Luar Negeri', 'Ministry of Public Security'
-ORG_CUE = Pattern(r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))*" + _OF + ")")
+ORG_CUE = Pattern(
+    r"\b((?:$org_heads)(?:[ \t]+(?:" + CAP + r"|[A-Z]{2,}|$and_words|&))*" + _OF + ")", starts_with="org_heads"
+)
 # 'Halbrook Logistics Inc.', 'Civil Aviation Authority of Vietnam', 'Sinar Samudra Group'
 # (found from the tail back: a tail word first, then the run of up to five words before it)
 ORG_TAIL = Pattern(r"(?<=[ \t])(?:$org_tails)(?!\w)")
 ORG_BEFORE_TAIL = Pattern(r"(?<![\w@])" + _ORG_WORD + r"(?:[ \t]+(?:" + _ORG_WORD + r"|$and_words)){0,4}[ \t]+$")
 ORG_OF = Pattern(_OF)
 # 'kelompok peretas Nebula Spider', 'cybersecurity firm Vigilo', 'pollster Cadem'
-ORG_NOUN = Pattern(r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})")
+ORG_NOUN = Pattern(
+    r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})",
+    starts_with="org_nouns",
+)
 # 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
 PLATFORM_CUE = Pattern(
-    r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)"
+    r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)",
+    starts_with="platform_cues",
 )
 PLATFORM_BEFORE = Pattern(
     r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r")?)[ \t]+(?:$platform_nouns_after)\b"

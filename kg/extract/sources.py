@@ -11,7 +11,7 @@ from kg.lang import Pattern
 
 NAME = r"(" + UP + r"[\w-]*(?:\.[A-Za-z]{2,}(?:\.[a-z]{2})?)?(?: +" + UP + r"[\w-]*){0,3})"
 # 'dilansir dari Reuters', 'menurut data DealStreetAsia', 'according to the Spanish news agency EFE'
-CITED_AFTER = Pattern(r"(?i:$citation_cues)(?: +(?i:$source_words))* +" + NAME)
+CITED_AFTER = Pattern(r"(?i:$citation_cues)(?: +(?i:$source_words))* +" + NAME, starts_with="citation_cues")
 # 'Reuters memberitakan', 'La Tercera reported'
 CITED_BEFORE = Pattern(NAME + r" +(?:$source_verbs)\b")
 NOT_SOURCE = {"Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu", "Pada", "Dalam", "Namun", "Ia", "Dia"}

@@ -17,7 +17,7 @@ from kg.lang import Pattern
 
 AFTER = Pattern(r"[\s,]*(?i:($quote_verbs)($enclitics)?)\b")  # matched where a quote ends
 BEFORE = Pattern(r"(?i)\b($quote_openers)\b[^\"“]*[:,]?\s*$")
-INDIRECT = Pattern(r"(?i)\b($indirect_verbs)\b(?:\s+\S+){0,3}?\s+($complementizers)\b")
+INDIRECT = Pattern(r"(?i)\b($indirect_verbs)\b(?:\s+\S+){0,3}?\s+($complementizers)\b", starts_with="indirect_verbs")
 PRONOUN = Pattern(r"(?i)\s*($pronouns)\b")  # matched where the speaker stands
 # '"...," Chief Executive Daniel Koh wrote': a subject of up to eight words, then the verb
 SUBJECT_VERB = Pattern(r"[\s,]*(?P<subject>(?:[^\s\"“”]+\s+){0,7}?[^\s\"“”]+)\s+(?i:$quote_verbs|$speech_verbs)\b")
