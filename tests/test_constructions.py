@@ -261,3 +261,23 @@ def test_a_ticket_written_with_a_hyphen_is_two_persons(a, b):
 def test_an_organisation_speaking_is_no_person(org):
     doc = doc_of(f'"We will cooperate fully with the investigation and the regulator," {org} said in a statement.\n')
     assert not labels(doc, "Person")
+
+
+@pytest.mark.parametrize("name", ["Marcus T. Hollings", "Anna M. López"])
+def test_a_name_with_a_middle_initial(name):
+    doc = doc_of(f"The prosecutor {name} told reporters the case would go to trial in the spring.\n")
+    assert name in labels(doc, "Person")
+
+
+@pytest.mark.parametrize("roles", ["businesswoman and investor", "pengusaha dan investor"])
+def test_two_roles_joined_before_a_name(roles):
+    doc = doc_of(f"The {roles} Halla Tómasdóttir has been elected president of Iceland.\n")
+    assert "Halla Tómasdóttir" in labels(doc, "Person")
+
+
+@pytest.mark.parametrize(
+    "outlet, cited", [("The Associated Press", "AP"), ("detikInet", "detik"), ("The Guardian", "Guardian")]
+)
+def test_the_outlet_itself_is_no_cited_source(outlet, cited):
+    doc = doc_of(f"Warga mengeluhkan layanan, seperti dilaporkan {cited}, sejak pagi tadi.\n", outlet=outlet)
+    assert cited.lower() not in {e.label.lower() for e in doc.cited}

@@ -18,12 +18,15 @@ from kg.lang import Pattern, name_words, word_set
 
 PARTICLES = name_words("particles")
 # '$roles' below: any case
+INITIAL = UP + r"[a-z]?\."  # a middle initial: 'Marcus T. Hollings', 'Guðni Th. Jóhannesson'
 # a role, up to four lowercase words that say more ('analis keamanan siber'; none of them a
 # stopword, checked by `role_names`), then the name
 NAME_SEQ = Pattern(
     r"\b(?i:$roles)\b\)?(?P<words>(?:[ \t]+[a-z0-9]+){0,4})(?P<names>(?:,?[ \t]+(?:"
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
+    + INITIAL
+    + "|"
     + "|".join(sorted(PARTICLES))
     + r")(?![\w'’-])){1,8})",  # whole words: 'da' is no particle at the start of 'dari'
     starts_with="roles",
@@ -32,7 +35,7 @@ NAME_SEQ = Pattern(
 
 def role_names(lang: str, text: str, pos: int = 0) -> Iterator[re.Match]:
     """The matches of NAME_SEQ in `text` whose words between the role and the name are no stopwords."""
-    stop = word_set(lang, "stopwords")
+    stop = word_set(lang, "stopwords") - word_set(lang, "and_words")  # 'businesswoman and investor'
     for m in NAME_SEQ.get(lang).finditer(text, pos):
         if not any(w in stop for w in m.group("words").split()):
             yield m

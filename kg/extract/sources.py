@@ -3,6 +3,8 @@ cue ('dilansir dari', 'dikutip dari', 'menurut laporan', 'Sumber:', 'X memberita
 
 from __future__ import annotations
 
+import re
+
 from kg.document import Doc, Entity
 from kg.extract import component
 from kg.extract.metadata import SOURCE_LINE, outlet_entity
@@ -37,12 +39,32 @@ def _cited(doc: Doc) -> list[tuple[int, Entity]]:
     return found
 
 
+def _is_publisher(doc: Doc, e) -> bool:
+    """Is `e` the article's own outlet, under another of its names ('detik' for 'detikInet',
+    'AP' for 'The Associated Press', 'Guardian' for 'The Guardian')? ('Bloomberg' is not
+    'Bloomberg Technoz': a word of a longer name is another outlet.)"""
+    if doc.publisher is None:
+        return False
+    if e.iri == doc.publisher.iri:
+        return True
+    own, cited = _fold(doc.publisher.label), _fold(e.label)
+    if not own or not cited:
+        return False
+    words = [w for w in re.split(r"[\W_]+", doc.publisher.label) if w and w.lower() != "the"]
+    initials = "".join(w[0] for w in words).lower()
+    one_word = len(words) == 1
+    return own == cited or cited == initials or (one_word and (own.startswith(cited) or cited.startswith(own)))
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"(?i)^the\s+|\.(com|co\.id|id|net|org)$", "", name.strip())).lower()
+
+
 @component("sources", requires=["masked", "sentences", "mentions"], assigns=["cited", "citations"])
 def sources(doc: Doc) -> None:
-    own = doc.publisher.iri if doc.publisher else None
     seen = {}
     for at, e in sorted(_cited(doc), key=lambda t: (t[0], str(t[1].iri))):
-        if e.iri != own:
+        if not _is_publisher(doc, e):
             seen.setdefault(e.iri, e)
             doc.citations.append((at, seen[e.iri]))
     doc.cited = list(seen.values())
