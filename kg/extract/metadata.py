@@ -8,6 +8,7 @@ from kg.dates import as_date, find_dates, header_date
 from kg.document import DateValue, Doc, Entity
 from kg.extract import component
 from kg.extract.words import UP
+from kg.lang import without_legal_form
 
 DOMAIN = r"[A-Za-z0-9-]+(?:\.[A-Za-z]{2,}){1,2}"
 DATELINE = re.compile(
@@ -60,10 +61,11 @@ NAME = re.compile(r"^" + UP + r"[\w'.-]*(?:\s+(?:" + UP + r"[\w'.-]*|bin|binti|v
 
 def outlet_entity(gaz, name: str) -> Entity:
     """The known outlet for a name or domain, else a new Source named by the domain."""
-    name = name.strip().strip(".")
-    known = gaz.lookup(name, "Source") or gaz.lookup(re.sub(r"(?i)\.(com|co\.id|id|net|org)$", "", name), "Source")
-    if known:
-        return known
+    name = without_legal_form(name.strip().strip(".,"))  # '© Nikkei Inc.'
+    for form in (name, re.sub(r"(?i)\.(com|co\.id|id|net|org)$", "", name), re.sub(r"^(?:The|the)\s+", "", name)):
+        known = gaz.lookup(form, "Source")  # 'kompas.com', 'The Associated Press'
+        if known:
+            return known
     label = name.lower() if "." in name else name
     return gaz.entity("Source", label)
 
@@ -88,11 +90,13 @@ def find_outlet(gaz, text: str) -> Entity | None:
                 return outlet_entity(gaz, name)
             continue
         return outlet_entity(gaz, m.group("outlet"))
-    first = [ln.strip() for ln in text.split("\n")[:4] if ln.strip()]
-    for line in first:  # a site name on its own line at the top
-        e = gaz.lookup(line, "Source")
-        if e:
-            return e
+    first = [ln.strip() for ln in text.split("\n")[:8] if ln.strip()]
+    for line in first:  # a site name on its own line at the top ('The Guardian - Back to home')
+        for part in (line, *re.split(r"\s+[-|–—:]\s+", line)[:1]):
+            e = gaz.lookup(part, "Source")
+            if e:
+                return e
+    first = first[:4]
     return _masthead(gaz, first[0], text) if first else None
 
 
