@@ -107,6 +107,7 @@ class Doc:
     cited: list[Entity] = field(default_factory=list)
     citations: list = field(default_factory=list)  # (offset, Entity) for each citation cue
     events: list[Event] = field(default_factory=list)
+    event_mentions: list = field(default_factory=list)  # the triggers found, before merging (kg.extract.events)
     relations: list[Relation] = field(default_factory=list)
     entities: dict = field(default_factory=dict)  # iri -> Entity
     # Lookups by offset take log time, so that a long article costs no more than its length:

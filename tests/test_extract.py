@@ -26,7 +26,7 @@ def names(doc, iris):
 
 
 def test_pipeline_is_a_readable_list():
-    assert DEFAULT_PIPELINE[:2] == ["language", "boilerplate"] and "events" in DEFAULT_PIPELINE
+    assert DEFAULT_PIPELINE[:2] == ["language", "boilerplate"] and DEFAULT_PIPELINE[-1] == "event_merging"
 
 
 def test_seed_metadata():

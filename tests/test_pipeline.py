@@ -20,8 +20,8 @@ def test_every_default_component_is_registered_with_a_contract():
 
 
 def test_a_component_whose_needs_no_earlier_one_meets_is_refused():
-    with pytest.raises(ValueError, match="'events' needs .*mentions"):
-        check_pipeline(["language", "boilerplate", "sentences", "quotes", "metadata", "dates", "events"])
+    with pytest.raises(ValueError, match="'event_triggers' needs .*mentions"):
+        check_pipeline(["language", "boilerplate", "sentences", "quotes", "metadata", "dates", "event_triggers"])
 
 
 def test_an_unknown_component_is_refused_by_name():
@@ -42,7 +42,9 @@ def test_a_registered_component_replaces_the_built_in_of_that_name(monkeypatch):
 
 
 def test_a_build_takes_a_pipeline_and_a_new_pipeline_extracts_again(tmp_path):
-    without_events = [c for c in DEFAULT_PIPELINE if c not in ("statements", "events")]
+    without_events = [
+        c for c in DEFAULT_PIPELINE if c not in ("statements", "event_triggers", "event_details", "event_merging")
+    ]
     g = kg.build([SEED], store=tmp_path / "s", pipeline=without_events)
     assert g.report.events == 0
     g.close()

@@ -68,7 +68,9 @@ DEFAULT_PIPELINE = [
     "sources",  # outlets and agencies the article cites
     "relations",  # roles and ownership: leaderOf, ceoOf, spokespersonOf, owns
     "statements",  # who said what, where, when
-    "events",  # interviews, outages, attacks, ... with participants, platform, date
+    "event_triggers",  # interviews, outages, attacks...: trigger words that are events here
+    "event_details",  # each one's participants, platform, date, what it acts on
+    "event_merging",  # repeated mentions of one event are one event
 ]
 
 

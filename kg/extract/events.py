@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from kg.dates import dates_agree
@@ -335,34 +336,60 @@ def _merge(old: Event, new: Event, anaphoric: bool) -> None:
     old.extra_sentences.append(new.sentence)
 
 
+@dataclass
+class EventMention:
+    """One trigger occurrence that passed its checks: where it stands and in which clause; the
+    `event` it tells, once `event_details` has filled it in."""
+
+    cls: str
+    trigger: str
+    start: int
+    end: int
+    sentence: object
+    clause: tuple[int, int]
+    anaphoric: bool = False
+    event: Event | None = None
+
+
 @component(
-    "events", requires=["masked", "lang", "sentences", "quotes", "mentions", "dates", "relations"], assigns=["events"]
+    "event_triggers",
+    requires=["masked", "lang", "sentences", "quotes", "mentions", "dates"],
+    assigns=["event_mentions"],
 )
-def events(doc: Doc) -> None:
-    fallback = dominant_platform(doc)
-    related: dict = {}
-    for r in doc.relations:
-        related.setdefault(r.subject, set()).add(r.object)
-    found: list[Event] = []
-    found_by_class: dict[str, list[Event]] = {}
-    clause_mentions: dict = {}
+def event_triggers(doc: Doc) -> None:
+    """The trigger words of every event class in the article's language that are events here:
+    not negated, hypothetical, quoted or part of a name, and passing their class's check."""
     for start, end, cls, trigger in _mentions(doc):
         sentence = doc.sentence_at(start)
         if sentence is None:
             continue
         a, b = clause_bounds(doc, sentence, start)
-        if _blocked(doc, start, end, a, b, cls):
+        if _blocked(doc, start, end, a, b, cls) or not NEEDS[event_types()[cls].needs](doc, start, end, a, b):
             continue
-        if not NEEDS[event_types()[cls].needs](doc, start, end, a, b):
-            continue
-        anaphoric = cls in found_by_class and (
+        doc.event_mentions.append(EventMention(cls, trigger, start, end, sentence, (a, b)))
+
+
+@component("event_details", requires=["event_mentions", "relations"], assigns=["event_mentions"])
+def event_details(doc: Doc) -> None:
+    """Each trigger's event: participants and claimants from its clause, platform, date and what
+    it acts on. A trigger that points back at an earlier one of its class ('wawancara tersebut',
+    'the attack') takes no participants: around an anaphor stand commenters."""
+    fallback = dominant_platform(doc)
+    related: dict = {}
+    for r in doc.relations:
+        related.setdefault(r.subject, set()).add(r.object)
+    seen: set[str] = set()
+    clause_mentions: dict = {}
+    for em in doc.event_mentions:
+        start, end, cls, sentence, (a, b) = em.start, em.end, em.cls, em.sentence, em.clause
+        em.anaphoric = cls in seen and (
             ANAPHOR.get(doc.lang).match(doc.masked[end : end + 30]) is not None
             or ANAPHOR_BEFORE.get(doc.lang).search(doc.masked[max(a, start - 20) : start]) is not None
         )
-        # 'Macron menyebut penangkapan itu ...': around an anaphor stand commenters, not participants
+        seen.add(cls)
         participants, claimed = (
             ([], [])
-            if anaphoric
+            if em.anaphoric
             else _agents(doc, a, b, _clause_mentions(doc, a, b, clause_mentions), start, cls, related)
         )
         # what a quote in the sentence says is no evidence of where or when the event was
@@ -372,17 +399,29 @@ def events(doc: Doc) -> None:
         if platform is None and event_types()[cls].platform_fallback:
             platform = fallback
         date = doc.first_date(a, b, outside_quotes=True) or doc.first_date(end, sentence.end, outside_quotes=True)
-        event = Event(cls, sentence, trigger, start, participants, claimed, platform, date)
+        event = Event(cls, sentence, em.trigger, start, participants, claimed, platform, date)
         kind = event_types()[cls]
         if kind.object:
             event.object = _acted_on(doc, start, end, a, b)
-            if kind.object_takes_part and not anaphoric:
+            if kind.object_takes_part and not em.anaphoric:
                 acted_on = doc.entities.get(event.object)
                 event.participants = [event.object] if acted_on and acted_on.kind in ("Person", "Organization") else []
+        em.event = event
+
+
+@component("event_merging", requires=["event_mentions", "published"], assigns=["events"])
+def event_merging(doc: Doc) -> None:
+    """Repeated mentions of one event in the article are one event: the same class with agreeing
+    dates and participants, the same trigger stem, the headline and the body's first report, two
+    triggers in one sentence, an anaphor, or an undated later mention."""
+    found: list[Event] = []
+    found_by_class: dict[str, list[Event]] = {}
+    for em in doc.event_mentions:
+        event, cls, anaphoric = em.event, em.cls, em.anaphoric
         same = next(
             (e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric, doc.lang)), None
         )
-        if same is None and date is None:
+        if same is None and event.date is None:
             # an undated mention of a class the article already reports (not as background: dated
             # before it) is that event told again, or a comment on it, not another
             current = doc.published.value if doc.published else None
