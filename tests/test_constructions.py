@@ -281,3 +281,14 @@ def test_two_roles_joined_before_a_name(roles):
 def test_the_outlet_itself_is_no_cited_source(outlet, cited):
     doc = doc_of(f"Warga mengeluhkan layanan, seperti dilaporkan {cited}, sejak pagi tadi.\n", outlet=outlet)
     assert cited.lower() not in {e.label.lower() for e in doc.cited}
+
+
+@pytest.mark.parametrize("org, app", [("PT Bank Nusa Sejahtera Tbk", "NusaMobile"), ("Loopr Labs Pte. Ltd.", "Loopr")])
+def test_an_outage_nobody_is_named_in_is_the_article_companys(org, app):
+    text = (
+        f"{org} mengumumkan laba kuartal ketiga naik. Saham {org} menguat pada Senin (4/3/2024).\n\n"
+        f"Pada Selasa (5/3/2024), aplikasi {app} tidak bisa diakses selama tiga jam.\n"
+    )
+    doc = doc_of(text)
+    (outage,) = events(doc, "Outage")
+    assert [doc.entities[p].kind for p in outage.participants] == ["Organization"]

@@ -306,6 +306,16 @@ def dominant_platform(doc: Doc):
     return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform" and counts[m.entity.iri] == top)
 
 
+def main_organization(doc: Doc):
+    """The organisation the article is about: the one mentioned most, at least twice (the first
+    named of those tied)."""
+    counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == "Organization")
+    if not counts or max(counts.values()) < 2:
+        return None
+    top = max(counts.values())
+    return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Organization" and counts[m.entity.iri] == top)
+
+
 def _same_event(old: Event, new: Event, anaphoric: bool, lang: str) -> bool:
     """Is `new` another mention of `old`? An anaphor ('wawancara tersebut') says so whatever
     the date near it; otherwise dates must agree, and the participants, or the trigger stem, or
@@ -399,8 +409,8 @@ def event_details(doc: Doc) -> None:
         if platform is None and event_types()[cls].platform_fallback:
             platform = fallback
         date = doc.first_date(a, b, outside_quotes=True) or doc.first_date(end, sentence.end, outside_quotes=True)
-        event = Event(cls, sentence, em.trigger, start, participants, claimed, platform, date)
         kind = event_types()[cls]
+        event = Event(cls, sentence, em.trigger, start, participants, claimed, platform, date)
         if kind.object:
             event.object = _acted_on(doc, start, end, a, b)
             if kind.object_takes_part and not em.anaphoric:
@@ -434,4 +444,8 @@ def event_merging(doc: Doc) -> None:
         else:
             found.append(event)
             found_by_class.setdefault(cls, []).append(event)
+    main = main_organization(doc)
+    for event in found:
+        if not event.participants and main is not None and event_types()[event.cls].main_organization:
+            event.participants = [main]  # 'the app was down for hours': the article's company
     doc.events.extend(found)

@@ -45,6 +45,7 @@ class EventType:
     object_takes_part: bool = False  # the participant is what it acts on (who is banned, not who bans)
     organizations_first: bool = False  # organisations in the clause take part before persons
     plans_count: bool = False  # an announced plan is the event ('will lay off 300 staff')
+    main_organization: bool = False  # no one named in the clause: the organisation the article is about
 
 
 @dataclass(frozen=True)
