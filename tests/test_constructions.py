@@ -286,7 +286,7 @@ def test_the_outlet_itself_is_no_cited_source(outlet, cited):
 @pytest.mark.parametrize("org, app", [("PT Bank Nusa Sejahtera Tbk", "NusaMobile"), ("Loopr Labs Pte. Ltd.", "Loopr")])
 def test_an_outage_nobody_is_named_in_is_the_article_companys(org, app):
     text = (
-        f"{org} mengumumkan laba kuartal ketiga naik. Saham {org} menguat pada Senin (4/3/2024).\n\n"
+        f"{org} mengumumkan laba kuartal ketiga naik. Harga saham {org} menguat pada Senin (4/3/2024).\n\n"
         f"Pada Selasa (5/3/2024), aplikasi {app} tidak bisa diakses selama tiga jam.\n"
     )
     doc = doc_of(text)
