@@ -12,8 +12,8 @@
 """
 
 from kg.endpoint import Endpoint
-from kg.knowledge_graph import KnowledgeGraph, build, load, open
+from kg.knowledge_graph import KnowledgeGraph, build, load, open, remove
 from kg.queries import catalogue
 
-__all__ = ["Endpoint", "KnowledgeGraph", "build", "catalogue", "load", "open"]
+__all__ = ["Endpoint", "KnowledgeGraph", "build", "catalogue", "load", "open", "remove"]
 __version__ = "0.1.0"

@@ -56,10 +56,12 @@ BULK_QUADS = 200_000  # quads per bulk load (a first build)
 
 @dataclass
 class BuildReport:
-    articles: int = 0  # articles in the corpus now
+    articles: int = 0  # articles in the store now
     extracted: int = 0  # new or changed, extracted in this build
     unchanged: int = 0
     removed: int = 0
+    not_given: int = 0  # kept in the store though not among the paths given (a prune removes them)
+    dropped: int = 0  # not among the paths given, lost when the store had to be rebuilt from scratch
     entities: int = 0
     events: int = 0
     asserted: int = 0
@@ -236,6 +238,8 @@ def build_into(
     progress: Callable[[Path], None] | None = None,
     dask=None,
     pipeline: list[str] | None = None,
+    prune: bool = False,
+    remove: set[str] | None = None,
 ) -> BuildReport:
     """Bring `store` up to date with the articles under `paths`, reasoning with the reasoner
     named `reasoner` (None: none). A bad article is reported in `report.errors` and skipped;
@@ -243,7 +247,11 @@ def build_into(
     extracted (`full=True` extracts all again); `workers` > 1 extracts in that many processes,
     `dask` (a scheduler address or a `distributed.Client`) on a Dask cluster, with the same
     result as one process. `pipeline` names the extraction components (kg.extract; None: the
-    default); a build with another pipeline than the store's last extracts every article again."""
+    default); a build with another pipeline than the store's last extracts every article again.
+
+    A build adds and updates articles: those in the store that are not among `paths` stay, and
+    are counted in `report.not_given`; `prune=True` removes them, so that the store holds
+    exactly `paths`. `remove` names article graphs to take out (see `remove_articles`)."""
     t0 = time.perf_counter()
     pipeline = tuple(pipeline) if pipeline else None
     report = BuildReport()
@@ -251,6 +259,7 @@ def build_into(
     report.skipped = [str(p) for p in skipped]
     fp = fingerprint(reasoner, pipeline)
     report.full = full = full or _recorded(store, NEWS.contentHash) != fp
+    stored = article_hashes(store) if full and not prune else {}
     known = {} if full else article_hashes(store)
     links_current = not full and _recorded(store, NEWS.linkedFor) == _digest(known)
     store = _Tally(store) if full else _tally(store, links_current)
@@ -305,12 +314,15 @@ def build_into(
     report.reasoned = bool(reasoner) and report.extracted > 0
     with _phase(report, "remove"):
         for name in known:
-            if name not in seen:
+            if name not in seen and (prune or name in (remove or ())):
                 _drop_article(store, name)
                 changed.add(name)
                 del hashes[name]
                 report.removed += 1
+            elif name not in seen:
+                report.not_given += 1
         _drop_orphans(store)
+    report.dropped = len(set(stored) - seen)
     if changed or not links_current:
         with _phase(report, "names"):
             refresh_names(store, changed & hashes.keys(), everything=full or not links_current, bulk=full)
@@ -325,9 +337,46 @@ def build_into(
     _record(store.store, fp, _digest(hashes), store)
     with _phase(report, "count"):
         _count(store, report)
-    report.articles = len(seen)
+    report.articles = len(hashes)
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
+
+class RemoveError(ValueError):
+    """An article to remove is not in the store, or is named ambiguously."""
+
+
+def article_graphs_named(store: Store, refs: list[str]) -> list[str]:
+    """The article graphs `refs` name: each an article or graph IRI, or the article's source
+    file (its base name, as `news:sourceFile` holds it). RemoveError names a ref that matches no
+    article, or several."""
+    rows = store.select("SELECT ?g ?a ?f WHERE { GRAPH ?g { ?a a <%s> ; <%s> ?f } }" % (NEWS.Article, NEWS.sourceFile))
+    articles = [(g[1:-1], a[1:-1], f[1:-1]) for g, a, f in rows if g[1:].startswith(ARTICLE_PREFIX)]
+    names = []
+    for ref in refs:
+        base = Path(ref).name
+        found = sorted({g for g, a, f in articles if ref in (g, a) or f in (ref, base)})
+        if not found:
+            raise RemoveError(f"{ref}: no article of the store has this name, IRI or source file")
+        if len(found) > 1:
+            raise RemoveError(
+                f"{ref}: {len(found)} articles have this source file; name one by its IRI: {', '.join(found)}"
+            )
+        names.append(found[0])
+    return names
+
+
+def remove_articles(store: Store, refs: list[str], progress=None) -> BuildReport:
+    """Take the articles `refs` names (see `article_graphs_named`) out of `store`, and bring the
+    cross-article links, the names graph and what was inferred across articles up to date; the
+    other articles stay as they are. The store must have been built by this version of newskg,
+    whichever reasoner it used."""
+    names = set(article_graphs_named(store, refs))
+    recorded = _recorded(store, NEWS.contentHash)
+    reasoner = next((r for r in ("rules", "owlrl", None) if fingerprint(r) == recorded), "missing")
+    if reasoner == "missing":
+        raise RemoveError("the store was built by another version of newskg or pipeline: build it again first")
+    return build_into(store, [], reasoner=reasoner, remove=names, progress=progress)
 
 
 def _unchanged(path: Path, digest: str) -> bool:

@@ -13,8 +13,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from kg.build import RemoveError
 from kg.endpoint import Endpoint, EndpointError
-from kg.knowledge_graph import KnowledgeGraph, build, load
+from kg.knowledge_graph import KnowledgeGraph, build, load, remove
 from kg.knowledge_graph import open as open_store
 from kg.queries import QueryError, catalogue
 from kg.reader import ArticleError, find_articles, printable
@@ -98,8 +99,12 @@ def build_cmd(
     dask: str | None = typer.Option(
         None, "--dask", metavar="SCHEDULER", help="Extract on a Dask cluster (tcp://host:8786)."
     ),
+    prune: bool = typer.Option(
+        False, "--prune", help="Remove from the store the articles that are not among PATHS (a build only adds)."
+    ),
 ) -> None:
-    """Build the knowledge graph into the store (incrementally) and optionally write a file."""
+    """Build the knowledge graph into the store (incrementally: new and changed articles are added,
+    the others kept; --prune removes those not among PATHS) and optionally write a file."""
     try:
         if output is not None:
             format_for(output)
@@ -126,6 +131,7 @@ def build_cmd(
                 workers=workers,
                 full=full,
                 dask=dask,
+                prune=prune,
                 progress=lambda p: bar.update(task, advance=1, description=p.name),
             )
         except OSError as e:
@@ -155,6 +161,10 @@ def build_cmd(
         ("seconds", f"{r.seconds:.2f}"),
         ("store", str(location)),
     ]
+    if r.not_given:
+        rows.insert(2, ("not among the paths", f"{r.not_given} kept (kg build --prune removes them)"))
+    if r.dropped:
+        rows.insert(2, ("dropped", f"{r.dropped} not among the paths (the store was rebuilt for a new version)"))
     if output is not None:
         rows.append(("written", str(output)))
     for k, v in rows:
@@ -163,6 +173,24 @@ def build_cmd(
     g.close()
     if r.articles == 0:
         fail("no article could be built")
+
+
+@app.command("remove")
+def remove_cmd(
+    articles: list[str] = typer.Argument(..., help="Articles by source file name, article IRI or graph IRI."),
+    store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
+) -> None:
+    """Take articles out of the store; links, names and inferences across articles follow."""
+    location = default_store_path(store)
+    try:
+        g = remove(articles, store=location)
+    except RemoveError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"{location}: cannot open the store ({str(e).splitlines()[0]})")
+    r = g.report
+    out.print(f"removed {r.removed}, articles left {r.articles}, store {location}")
+    g.close()
 
 
 @app.command("query")

@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import Dataset
 from rdflib.query import Result
 
-from kg.build import BuildReport, build_into
+from kg.build import BuildReport, build_into, remove_articles
 from kg.queries import resolve
 from kg.serialize import read_dataset, write_dataset
 from kg.store import MemoryStore, OxigraphStore, Store, default_store_path
@@ -90,11 +90,14 @@ def build(
     dask=None,
     reasoner: str = "rules",
     pipeline: list[str] | None = None,
+    prune: bool = False,
 ) -> KnowledgeGraph:
     """Build a knowledge graph from article files or directories (walked recursively).
 
     With `store=DIR` the graph goes into a persistent Oxigraph store, incrementally: only new or
-    changed articles are extracted (`full=True`: all of them). Without it, the graph is built in
+    changed articles are extracted (`full=True`: all of them). A build adds and updates: articles
+    already in the store that are not among `paths` stay (`report.not_given` counts them), unless
+    `prune=True`, which makes the store hold exactly `paths`; `kg.remove` takes articles out. Without it, the graph is built in
     memory. `workers=N` extracts in N processes, `dask="tcp://host:8786"` (or a
     `distributed.Client`) on a Dask cluster whose workers have newskg installed; the result is
     the same as from one process. `reasoner="owlrl"` reasons with owlrl, the reference engine,
@@ -118,9 +121,26 @@ def build(
         progress=progress,
         dask=dask,
         pipeline=pipeline,
+        prune=prune,
     )
     if isinstance(target, OxigraphStore):
         target.publish()  # readers see the store as this build left it, from now on
+    return KnowledgeGraph(target, report)
+
+
+def remove(articles: list[str], store: str | Path | None = None) -> KnowledgeGraph:
+    """Take articles out of the on-disk store (default: $KG_STORE, else ./kg-store): each named by
+    its source file ('000_2ae13ee501b42528.txt'), its IRI or its graph's IRI. Links, names and
+    inferences across articles are brought up to date; the other articles stay.
+
+    >>> import kg
+    >>> g = kg.remove(["000_2ae13ee501b42528.txt"], store="kg-store")
+    >>> g.report.removed
+    1
+    """
+    target = OxigraphStore(default_store_path(store))
+    report = remove_articles(target, list(articles))
+    target.publish()
     return KnowledgeGraph(target, report)
 
 

@@ -50,7 +50,7 @@ def content(store: Path) -> set:
 
 
 def clean_build(corpus: Path, store: Path, workers: int = 1) -> set:
-    kg.build([corpus], store=store, workers=workers).close()
+    kg.build([corpus], store=store, workers=workers, prune=True).close()
     return content(store)
 
 
@@ -103,7 +103,7 @@ def test_add_change_delete_equals_clean_build(corpus, reference, tmp_path):
         f.write_text(text, encoding="utf-8")
     changed.write_text(original, encoding="utf-8")
     extra.unlink()
-    g = kg.build([work], store=tmp_path / "inc")
+    g = kg.build([work], store=tmp_path / "inc", prune=True)
     assert (g.report.extracted, g.report.removed) == (11, 1)
     g.close()
     assert content(tmp_path / "inc") == reference
@@ -114,7 +114,7 @@ def test_add_change_delete_equals_clean_build(corpus, reference, tmp_path):
     assert (g.report.asserted, g.report.inferred) == expected, "counts kept, not recounted"
 
 
-BUILD = "import kg, sys; kg.build([sys.argv[1]], store=sys.argv[2]).close()"
+BUILD = "import kg, sys; kg.build([sys.argv[1]], store=sys.argv[2], prune=True).close()"
 
 
 def build_killed_after(corpus: Path, store: Path, delay: float) -> None:

@@ -5,10 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from rdflib.compare import isomorphic
 from tests_helpers import ROWS_KEY
 
 import kg
+from kg.build import RemoveError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -48,7 +50,7 @@ def test_add_change_delete_equals_clean_build(tmp_path):
     changed = corpus / SEEDS[1].name
     changed.write_text(changed.read_text(encoding="utf-8").replace("Tesla", "Tesla Inc"), encoding="utf-8")
     (corpus / SEEDS[0].name).unlink()
-    inc = kg.build([corpus], store=tmp_path / "inc")
+    inc = kg.build([corpus], store=tmp_path / "inc", prune=True)
     assert (inc.report.extracted, inc.report.unchanged, inc.report.removed) == (3, 1, 1)
     clean = kg.build([corpus], store=tmp_path / "clean")
     assert same_store(inc, clean)
@@ -165,3 +167,31 @@ def test_readers_during_a_build_see_one_finished_state(tmp_path):
     after = len(g)
     g.close()
     assert after > before and seen <= {before, after}, (before, after, seen)
+
+
+def test_a_build_adds_and_updates_and_only_a_prune_or_remove_takes_articles_out(tmp_path):
+    store = tmp_path / "s"
+    kg.build(SEEDS[:2], store=store).close()
+    g = kg.build(SEEDS[2:3], store=store)  # one new article: the two others stay
+    assert (g.report.articles, g.report.extracted, g.report.removed, g.report.not_given) == (3, 1, 0, 2)
+    g.close()
+    g = kg.remove([SEEDS[0].name], store=store)
+    assert (g.report.removed, g.report.articles) == (1, 2)
+    g.close()
+    g = kg.build(SEEDS[2:3], store=store, prune=True)
+    assert (g.report.removed, g.report.articles, g.report.not_given) == (1, 1, 0)
+    g.close()
+    with pytest.raises(RemoveError, match="no article"):
+        kg.remove(["missing.txt"], store=store)
+
+
+def test_cli_build_says_what_a_prune_would_remove_and_remove_takes_it_out(tmp_path):
+    store = str(tmp_path / "s")
+    run = [sys.executable, "-m", "kg"]
+    subprocess.run([*run, "build", *map(str, SEEDS[:2]), "--store", store], check=True, capture_output=True)
+    r = subprocess.run([*run, "build", str(SEEDS[2]), "--store", store], capture_output=True, text=True)
+    assert r.returncode == 0 and "2 kept (kg build --prune removes them)" in r.stdout
+    r = subprocess.run([*run, "remove", SEEDS[0].name, "--store", store], capture_output=True, text=True)
+    assert r.returncode == 0 and "removed 1, articles left 2" in r.stdout
+    r = subprocess.run([*run, "remove", "nope.txt", "--store", store], capture_output=True, text=True)
+    assert r.returncode == 1 and "nope.txt: no article" in r.stderr and "Traceback" not in r.stderr
