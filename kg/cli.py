@@ -32,6 +32,28 @@ app = typer.Typer(
     add_completion=False,
 )
 err = Console(stderr=True, soft_wrap=True)  # messages stay on one line, however long
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"newskg {version('newskg')}")
+        except PackageNotFoundError:
+            print("newskg (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    show_version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print newskg's version and exit."
+    ),
+) -> None:
+    """newskg: build, query and export knowledge graphs of news articles."""
+
+
 out = Console()
 
 

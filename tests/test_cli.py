@@ -188,3 +188,8 @@ def test_an_unwritable_output_is_one_line(tmp_path):
             f"error: {blocker / Path(args[-1]).name}: cannot write (File exists: {blocker})"
             + ("; the store was built" if args[0] == "build" else "")
         ]
+
+
+def test_version():
+    r = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.startswith("newskg ")
