@@ -380,7 +380,7 @@ def push_cmd(
 def serve_cmd(
     store: Path | None = typer.Option(None, "--store", "-s", help=STORE_HELP),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind (loopback by default)."),
-    port: int = typer.Option(7878, "--port", "-p", help="Port to listen on."),
+    port: int = typer.Option(7878, "--port", help="Port to listen on (-p is --param in every command)."),
     timeout: int = typer.Option(30, "--timeout", help="Stop a query after this many seconds."),
 ) -> None:
     """Serve the store read-only over HTTP: SPARQL 1.1 Protocol, saved queries, a query page."""

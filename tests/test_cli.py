@@ -193,3 +193,8 @@ def test_an_unwritable_output_is_one_line(tmp_path):
 def test_version():
     r = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.startswith("newskg ")
+
+
+def test_dash_p_means_a_query_parameter_and_nothing_else():
+    r = subprocess.run([sys.executable, "-m", "kg", "serve", "-p", "9999", "--help"], capture_output=True, text=True)
+    assert r.returncode != 0 and "No such option: -p" in r.stderr
