@@ -292,3 +292,15 @@ def test_an_outage_nobody_is_named_in_is_the_article_companys(org, app):
     doc = doc_of(text)
     (outage,) = events(doc, "Outage")
     assert [doc.entities[p].kind for p in outage.participants] == ["Organization"]
+
+
+@pytest.mark.parametrize("person", ["Hartati Sulistyowati", "Yosef Manurung"])
+def test_a_name_after_an_organisation_and_its_acronym(person):
+    doc = doc_of(f"Ia bertemu Ketua Umum Partai Gerakan Bintang Timur (Gerbang) {person} di Jakarta pada Senin.\n")
+    assert person in labels(doc, "Person") and not any("(" in p or ")" in p for p in labels(doc, "Person"))
+
+
+@pytest.mark.parametrize("person", ["Dimas Prayogo Harahap", "Stefanie Halim"])
+def test_an_apposition_with_an_organisations_possessive(person):
+    text = f'"There is no exception for new apps, whatever their size," {person}, Komdigi\'s director for digital space, said.\n'
+    assert person in labels(doc_of(text), "Person")

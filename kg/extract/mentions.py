@@ -26,6 +26,9 @@ NAME_SEQ = Pattern(
     + CAP
     + r"|$and_words|Inc|AS|RI|[A-Z]{2,6}|"
     + INITIAL
+    + r"|\("
+    + UP
+    + r"[\w-]*\)"  # 'Partai Gerakan Bintang Timur (Gerbang) Hartati ...'
     + "|"
     + "|".join(sorted(PARTICLES))
     + r")(?![\w'’-])){1,8})",  # whole words: 'da' is no particle at the start of 'dari'
@@ -125,9 +128,14 @@ def role_person_mentions(doc: Doc) -> None:
         run: list[tuple[int, int, str]] = []
         end = tokens[0][0]
         for a, b, w in tokens:
-            if "," in doc.masked[end:a]:
-                run = []  # a name never spans a comma: 'Direktur Bank Andalas, Hendri Marzuki'
+            gap = doc.masked[end:a]
             end = b
+            if "(" in gap or ")" in gap:
+                run = []  # '(Gerbang)' is no part of the name around it
+                if "(" in gap:
+                    continue
+            if "," in gap:
+                run = []  # a name never spans a comma: 'Direktur Bank Andalas, Hendri Marzuki'
             covered = doc.mention_at(a) is not None
             if not covered and ACRONYM.match(w) and w not in TRAILING_NOISE:
                 _add(doc, a, b, doc.gazetteer.entity("Organization", w))  # 'Kepala BSSN'
@@ -324,7 +332,8 @@ ENUMERATION = Pattern(
     r"\b(?:$enumeration_cues)[ \t]+(" + _FULL + r"(?:,[ \t]+" + _FULL + r")*,?[ \t]+(?:$and_words)[ \t]+" + _FULL + r")"
 )
 # (found from the role back: ', a spokeswoman', then the name before the comma)
-APPOSITION = Pattern(r",[ \t]+(?:(?:$articles)[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?i:$roles)\b")
+# ', a spokeswoman', ", Komdigi's director"
+APPOSITION = Pattern(r",[ \t]+(?:(?:$articles)[ \t]+|" + UP + r"[\w-]*['’]s[ \t]+)?(?:[a-z]+[ \t]+){0,2}?(?i:$roles)\b")
 FULL_BEFORE = re.compile(r"(?<![\w@])" + _FULL + r"$")
 
 
