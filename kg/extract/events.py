@@ -297,23 +297,19 @@ def _matches_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Mat
                 end = m.end()
 
 
+def most_mentioned(doc: Doc, kind: str):
+    """The entity of `kind` the article is about: the one mentioned most, at least twice (the
+    first named of those tied), or None."""
+    counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == kind)
+    if not counts or max(counts.values()) < 2:
+        return None
+    top = max(counts.values())
+    return next(m.entity.iri for m in doc.mentions if m.entity.kind == kind and counts[m.entity.iri] == top)
+
+
 def dominant_platform(doc: Doc):
-    """The platform the article is about: the most mentioned one, if named at least twice."""
-    counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform")
-    if not counts or max(counts.values()) < 2:
-        return None
-    top = max(counts.values())
-    return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Platform" and counts[m.entity.iri] == top)
-
-
-def main_organization(doc: Doc):
-    """The organisation the article is about: the one mentioned most, at least twice (the first
-    named of those tied)."""
-    counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == "Organization")
-    if not counts or max(counts.values()) < 2:
-        return None
-    top = max(counts.values())
-    return next(m.entity.iri for m in doc.mentions if m.entity.kind == "Organization" and counts[m.entity.iri] == top)
+    """The platform the article is about."""
+    return most_mentioned(doc, "Platform")
 
 
 def _same_event(old: Event, new: Event, anaphoric: bool, lang: str) -> bool:
@@ -444,7 +440,7 @@ def event_merging(doc: Doc) -> None:
         else:
             found.append(event)
             found_by_class.setdefault(cls, []).append(event)
-    main = main_organization(doc)
+    main = most_mentioned(doc, "Organization")  # the organisation the article is about
     for event in found:
         if not event.participants and main is not None and event_types()[event.cls].main_organization:
             event.participants = [main]  # 'the app was down for hours': the article's company

@@ -59,10 +59,13 @@ INITIALS_LINE = re.compile(r"(?m)^\s*\((?:[a-z]{1,5}|[A-Z]{1,5})/(?P<names>[A-Z]
 NAME = re.compile(r"^" + UP + r"[\w'.-]*(?:\s+(?:" + UP + r"[\w'.-]*|bin|binti|van|de|al))*$")
 
 
+SITE_SUFFIX = re.compile(r"(?i)\.(com|co\.id|id|net|org)$")  # 'kompas.com' names Kompas
+
+
 def outlet_entity(gaz, name: str) -> Entity:
     """The known outlet for a name or domain, else a new Source named by the domain."""
     name = without_legal_form(name.strip().strip(".,"))  # '© Nikkei Inc.'
-    for form in (name, re.sub(r"(?i)\.(com|co\.id|id|net|org)$", "", name), re.sub(r"^(?:The|the)\s+", "", name)):
+    for form in (name, SITE_SUFFIX.sub("", name), re.sub(r"^(?:The|the)\s+", "", name)):
         known = gaz.lookup(form, "Source")  # 'kompas.com', 'The Associated Press'
         if known:
             return known

@@ -7,7 +7,7 @@ import re
 
 from kg.document import Doc, Entity
 from kg.extract import component
-from kg.extract.metadata import SOURCE_LINE, outlet_entity
+from kg.extract.metadata import SITE_SUFFIX, SOURCE_LINE, outlet_entity
 from kg.extract.words import UP
 from kg.lang import Pattern
 
@@ -57,7 +57,7 @@ def _is_publisher(doc: Doc, e) -> bool:
 
 
 def _fold(name: str) -> str:
-    return re.sub(r"[\W_]+", "", re.sub(r"(?i)^the\s+|\.(com|co\.id|id|net|org)$", "", name.strip())).lower()
+    return re.sub(r"[\W_]+", "", SITE_SUFFIX.sub("", re.sub(r"(?i)^the\s+", "", name.strip()))).lower()
 
 
 @component("sources", requires=["masked", "sentences", "mentions"], assigns=["cited", "citations"])
