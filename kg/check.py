@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.entity_names import ALL, IN_GRAPH, NAMING
-from kg.linking import link_events, stored_events, stored_links
-from kg.names import ARTICLE_PREFIX, NAMES_GRAPH, inferred_graph
+from kg.linking import canonical, link_events, stored_events, stored_links
+from kg.names import ARTICLE_PREFIX, LINKS_GRAPH, NAMES_GRAPH, inferred_graph
 from kg.reason import reasoner as reasoner_named
 from kg.reason.across import CROSS_PREFIX, derive_across
 
@@ -40,8 +40,10 @@ def check(store, reasoner: str = "rules", progress=None) -> CheckReport:
     names = [str(n) for n in store.graph_names()]
     articles = [n for n in names if n.startswith(ARTICLE_PREFIX)]
     report.articles = len(articles)
-    links = link_events(stored_events(store))
-    _compare(report, "links", "graph/links", links, stored_links(store))
+    matches = link_events(stored_events(store))
+    _compare(report, "links", "graph/links/matches", matches, stored_links(store))
+    links = canonical(matches)
+    _compare(report, "links", "graph/links", links, stored_links(store, LINKS_GRAPH))
     engine = reasoner_named(reasoner)
     for name in articles:
         asserted = set(store.select(GRAPH_TRIPLES % name))

@@ -65,4 +65,4 @@ class Endpoint:
             result = Result(kind)
             result.graph = Graph().parse(data=raw, format="turtle")
             return result
-        return Result.parse(io.BytesIO(raw), format="json")
+        return q.tidy(Result.parse(io.BytesIO(raw), format="json"))

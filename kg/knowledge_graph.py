@@ -31,7 +31,7 @@ class KnowledgeGraph:
         Keyword arguments bind the query's parameters: `g.query("interactions", person="Elon Musk")`.
         Returns an rdflib Result: iterate it for rows (`row.otherName`, `row["date"]`, `row.asdict()`)."""
         q = resolve(name_or_sparql)
-        return self.store.query(q.text, q.bindings(params))
+        return q.tidy(self.store.query(q.text, q.bindings(params)))
 
     def explain(self, s, p, o):
         """Why (s, p, o) holds: the sentences it was extracted from, or, if reasoning inferred

@@ -1,5 +1,10 @@
-"""Across articles: the same event reported by several outlets is linked as one (owl:sameAs),
-in a graph of its own. Only events that share a type and a participant (and could share a day)
+"""Across articles: the same event reported by several outlets is linked as one (owl:sameAs).
+
+Two graphs hold the links. `graph/links/matches` holds the pairs of reports that matched
+(`same_event`); `graph/links` names each real event by its first report (the smallest IRI)
+and holds `first owl:sameAs report` for every report of it, the first included, so that one
+hop leads from any report to its event and from the event to all its reports, however long
+the chain of matches that joined them. Only events that share a type and a participant (and could share a day)
 are compared, so the work grows with the overlap, not with the square of the corpus; a build
 that adds articles compares only their events with the ones already there.
 
@@ -15,7 +20,7 @@ from itertools import combinations
 
 from rdflib.namespace import OWL, RDF
 
-from kg.names import ARTICLE_PREFIX, GRAPH, LINKS_GRAPH, NEWS
+from kg.names import ARTICLE_PREFIX, GRAPH, LINKS_GRAPH, MATCHES_GRAPH, NEWS
 from kg.ntriples import nquads, term
 
 SAME = term(OWL.sameAs)
@@ -150,17 +155,43 @@ def stored_events(store, keys: Iterable[tuple[str, str]] = ()) -> list[EventFact
     return [e for e in events.values() if e.cls not in NOT_LINKED]
 
 
-def stored_links(store) -> set[tuple[str, str, str]]:
-    return {(a, SAME, b) for a, b in store.select("SELECT ?a ?b WHERE { GRAPH <%s> { ?a ?p ?b } }" % LINKS_GRAPH)}
+def stored_links(store, graph=MATCHES_GRAPH) -> set[tuple[str, str, str]]:
+    """The owl:sameAs triples of the matches graph (or of `graph`)."""
+    return {(a, SAME, b) for a, b in store.select("SELECT ?a ?b WHERE { GRAPH <%s> { ?a ?p ?b } }" % graph)}
+
+
+def groups(links: set) -> list[tuple[str, ...]]:
+    """Groups of events linked as one (connected by owl:sameAs), each sorted."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, _, b in links:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    found: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        found[root(x)].append(x)
+    return sorted(tuple(sorted(g)) for g in found.values())
+
+
+def canonical(matches: set) -> set[tuple[str, str, str]]:
+    """`first owl:sameAs report` for every report of every group of matched reports."""
+    return {(members[0], SAME, e) for members in groups(matches) for e in members}
 
 
 def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) -> set[tuple[str, str, str]]:
-    """Replace the links graph and return the links. `mode`: `new` (the store held no articles
+    """Replace the matches and links graphs and return the links. `mode`: `new` (the store held no articles
     before this build: link the new events among themselves), `incremental` (the links were
     current before this build: keep those between unchanged articles, link the new events with
     the stored events that share a type and a participant), or `all` (link everything stored)."""
     if mode == "new":
-        links = link_events(new_events)
+        matches = link_events(new_events)
     elif mode == "incremental":
         kept = {t for t in stored_links(store) if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
         candidates: dict[str, EventFacts] = {}
@@ -169,11 +200,13 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
             for e in stored_events(store, keys[i : i + 200]):
                 if e.graph not in changed:
                     candidates[e.iri] = e
-        links = kept | link_new(new_events, candidates.values())
+        matches = kept | link_new(new_events, candidates.values())
     else:
-        links = link_events(stored_events(store))
-    store.drop_graph(LINKS_GRAPH)
-    store.add_nquads(nquads(links, str(LINKS_GRAPH)))
+        matches = link_events(stored_events(store))
+    links = canonical(matches)
+    for graph, triples in ((MATCHES_GRAPH, matches), (LINKS_GRAPH, links)):
+        store.drop_graph(graph)
+        store.add_nquads(nquads(triples, str(graph)))
     return links
 
 

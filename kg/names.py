@@ -22,7 +22,8 @@ ENTITIES_GRAPH = GRAPH["entities"]
 INFERRED_GRAPH = GRAPH["inferred"]  # every inferred graph's name starts with this
 STATIC_INFERRED_GRAPH = GRAPH["inferred/static"]  # from the ontology and the gazetteer
 LINKS_INFERRED_GRAPH = GRAPH["inferred/links"]  # across articles: linked events, transitive chains
-LINKS_GRAPH = GRAPH["links"]
+LINKS_GRAPH = GRAPH["links"]  # each real event's first report owl:sameAs each of its reports
+MATCHES_GRAPH = GRAPH["links/matches"]  # the pairs of reports that matched (kg.linking)
 NAMES_GRAPH = GRAPH["names"]  # each entity's names and name keys once (kg.entity_names)
 ARTICLE_PREFIX = str(GRAPH["article-"])  # every article graph's name starts with this
 

@@ -5,6 +5,7 @@ A saved query starts with a comment header:
     # title: Interactions of a person
     # question: Whom did a person interact with, through which events, ...?
     # param person = "Elon Musk"  -- the person's name or any alias
+    # lists: outlets
 
 Parameters are bound as RDF terms (rdflib initBindings locally, a VALUES block remotely),
 never pasted into the query text.
@@ -16,13 +17,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal, URIRef
+from rdflib import Literal, URIRef, Variable
+from rdflib.query import Result
 from rdflib.term import Node
 
 from kg.resources import resource_dir
 
 PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:=\s*(.*?))?\s*(?:--\s*(.*))?$")
 FIELD = re.compile(r"^#\s*(title|question)\s*:\s*(.*)$")
+LISTS = re.compile(r"^#\s*lists\s*:\s*(.*)$")
+SEPARATOR = ", "
 
 
 class QueryError(ValueError):
@@ -43,6 +47,7 @@ class SavedQuery:
     title: str = ""
     question: str = ""
     params: list[Param] = field(default_factory=list)
+    lists: list[str] = field(default_factory=list)  # columns that GROUP_CONCAT a set of names
 
     def bindings(self, values: dict[str, str | Node] | None = None) -> dict[str, Node]:
         """Defaults overridden by `values`; unknown parameter names are an error."""
@@ -65,6 +70,23 @@ class SavedQuery:
         if missing:
             raise QueryError(f"query {self.name!r} needs a value for {', '.join(sorted(missing))}")
         return out
+
+    def tidy(self, result: Result) -> Result:
+        """The `lists` columns in one order on every engine: SPARQL's GROUP_CONCAT has no
+        ORDER BY, so each list is sorted here (and its empty items dropped)."""
+        if not self.lists or result.type != "SELECT":
+            return result
+        columns = [Variable(c) for c in self.lists]
+        result.bindings = [
+            {k: (_sorted_list(v) if k in columns and isinstance(v, Literal) else v) for k, v in row.items()}
+            for row in result.bindings
+        ]
+        return result
+
+
+def _sorted_list(value: Literal) -> Literal:
+    items = sorted({x.strip() for x in str(value).split(SEPARATOR.strip()) if x.strip()})
+    return Literal(SEPARATOR.join(items))
 
 
 BAD_IRI = re.compile(r'[\s<>"{}|\\^`]')
@@ -97,6 +119,10 @@ def parse_saved(name: str, text: str) -> SavedQuery:
         m = FIELD.match(line)
         if m:
             setattr(q, m.group(1), m.group(2).strip())
+            continue
+        m = LISTS.match(line)
+        if m:
+            q.lists += [c.strip() for c in m.group(1).split(",") if c.strip()]
             continue
         m = PARAM.match(line)
         if m:

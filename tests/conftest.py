@@ -76,6 +76,16 @@ def start_oxigraph(args: list[str]):
 
 
 @pytest.fixture
+def plain_oxigraph():
+    """An empty in-memory `oxigraph serve` as it ships: its default graph is its own, not the
+    union of the named graphs (as in Fuseki and most SPARQL stores)."""
+    proc, base = start_oxigraph(["serve"])
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture
 def empty_oxigraph():
     """An empty in-memory `oxigraph serve` (read-write, union default graph) for push tests."""
     proc, base = start_oxigraph(["serve", "--union-default-graph"])

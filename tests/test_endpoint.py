@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 import pytest
-from tests_helpers import ROWS_KEY
+from tests_helpers import ROWS
 
 from kg.endpoint import Endpoint, EndpointError
 from kg.queries import catalogue
@@ -13,7 +13,7 @@ from kg.queries import catalogue
 def test_interactions_remote_equals_local(seed_kg, oxigraph):
     remote = Endpoint(f"{oxigraph}/query").query("interactions", person="Elon Musk")
     local = seed_kg.query("interactions", person="Elon Musk")
-    assert ROWS_KEY(remote) == ROWS_KEY(local)
+    assert ROWS(remote) == ROWS(local)
     assert {"Donald Trump", "Vladimir Putin", "Vlad Tenev"} <= {str(r.otherName) for r in remote}
 
 
@@ -21,7 +21,7 @@ def test_interactions_remote_equals_local(seed_kg, oxigraph):
 def test_every_saved_query_same_rows_remotely(seed_kg, oxigraph, name):
     remote = Endpoint(f"{oxigraph}/query").query(name)
     local = seed_kg.query(name)
-    assert ROWS_KEY(remote) == ROWS_KEY(local)
+    assert ROWS(remote) == ROWS(local)
 
 
 def test_cli_endpoint_option(oxigraph):

@@ -4,7 +4,7 @@ comparing every pair."""
 import random
 from itertools import combinations
 
-from kg.linking import EventFacts, link_events, same_event
+from kg.linking import SAME, EventFacts, canonical, link_events, same_event
 
 
 def test_blocking_finds_every_link_a_full_comparison_finds():
@@ -18,3 +18,15 @@ def test_blocking_finds_every_link_a_full_comparison_finds():
     brute = {tuple(sorted((x.iri, y.iri))) for x, y in combinations(events, 2) if same_event(x, y)}
     assert len(brute) > 100
     assert {(s, o) for s, _, o in link_events(events)} == brute
+
+
+def test_a_chain_of_matches_names_one_event_by_its_first_report():
+    matches = {("<c>", SAME, "<d>"), ("<a>", SAME, "<c>"), ("<b>", SAME, "<c>"), ("<x>", SAME, "<y>")}
+    assert canonical(matches) == {
+        ("<a>", SAME, "<a>"),
+        ("<a>", SAME, "<b>"),
+        ("<a>", SAME, "<c>"),
+        ("<a>", SAME, "<d>"),
+        ("<x>", SAME, "<x>"),
+        ("<x>", SAME, "<y>"),
+    }

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from rdflib.compare import isomorphic
-from tests_helpers import ROWS_KEY
+from tests_helpers import ROWS
 
 import kg
 from kg.build import RemoveError
@@ -63,7 +63,7 @@ def test_store_queries_equal_memory_queries(tmp_path, seed_kg):
     stored.close()
     opened = kg.open(tmp_path / "s")
     for name in kg.catalogue():
-        assert ROWS_KEY(opened.query(name)) == ROWS_KEY(seed_kg.query(name)), name
+        assert ROWS(opened.query(name)) == ROWS(seed_kg.query(name)), name
     assert len(opened.validate()) == 0
     opened.close()
 

@@ -1,10 +1,11 @@
-"""Comparing query answers from different engines."""
+"""Comparing query answers from different engines and stores."""
 
 
-def _cell(x) -> str:
-    # GROUP_CONCAT's order is left open by SPARQL: compare its parts as a set
-    return "" if x is None else ", ".join(sorted(str(x).split(", ")))
+def ROWS(result) -> list[tuple[str, ...]]:  # noqa: N802
+    """The rows as strings, in the order given (saved queries sort their rows and their lists)."""
+    return [tuple("" if x is None else str(x) for x in r) for r in result]
 
 
 def ROWS_KEY(rows):  # noqa: N802
-    return sorted(tuple(_cell(x) for x in r) for r in rows)
+    """The rows as a sorted list, for ad-hoc queries that order nothing."""
+    return sorted(ROWS(rows))

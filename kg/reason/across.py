@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from rdflib import URIRef
 
-from kg.linking import article_of_event
+from kg.linking import article_of_event, groups
 from kg.names import ARTICLE_PREFIX, LINKS_INFERRED_GRAPH
 from kg.ntriples import nquads
 from kg.reason import reasoner as reasoner_named
@@ -103,26 +103,6 @@ def _held(store, candidates: list[tuple]) -> set:
         values = " ".join(f"({s} {p} {o})" for s, p, o in candidates[i : i + BATCH])
         held |= set(store.select(HELD % (values, CROSS_PREFIX)))
     return held
-
-
-def groups(links: set) -> list[tuple[str, ...]]:
-    """Groups of events linked as one (connected by owl:sameAs), each sorted."""
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, _, b in links:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    found: dict[str, list[str]] = defaultdict(list)
-    for x in list(parent):
-        found[root(x)].append(x)
-    return sorted(tuple(sorted(g)) for g in found.values())
 
 
 def group_graph(members: tuple[str, ...]) -> str:
