@@ -6,14 +6,19 @@ when a build publishes a newer one, a new Oxigraph server takes over and the old
 its queries. In front of it, newskg's pages and saved queries run on waitress (a maintained
 WSGI server: socket timeouts, a real listen backlog, request body limits):
 
-    GET  /                       the query page: saved queries, an editor, results as a table
+    GET  /                       the explorer: saved queries as forms, a SPARQL editor
     GET  /ui?name=NAME&p=v       the page with a saved query's results (names from the catalogue only)
+    GET  /ui?query=... (or POST) the page with a query's results; POST with format= downloads them
+    GET  /entity?iri=IRI         a node's page: facts, events, its neighbourhood drawn (also ?name=NAME)
+    GET  /names?q=TEXT           names suggested as one types (JSON)
+    GET  /neighbourhood?iri=IRI  a node's neighbours for the drawing (JSON)
+    GET  /static/...             the pages' script and style, and the vendored Cytoscape.js
     GET  /query?query=...        SPARQL 1.1 Protocol (also POST: form or application/sparql-query)
     POST /update, PUT, DELETE    refused: 403, the endpoint is read-only
     GET  /queries                the saved queries (JSON: name, title, question, parameters)
     GET  /queries/NAME?p=v       run a saved query with parameters
 Results follow the Accept header or `format=json|xml|csv|tsv` (GET or POST; CONSTRUCT: Turtle or
-N-Triples). Every error is an HTTP status with a one-line text body.
+N-Triples). Every error is an HTTP status with a one-line text body (a page's, an HTML page).
 """
 
 from __future__ import annotations
@@ -35,6 +40,17 @@ from http import HTTPStatus
 from pathlib import Path
 
 from kg import snapshots
+from kg.explorer import (
+    Explorer,
+    Invalid,
+    datalist_of_types,
+    editor_html,
+    entity_url,
+    error_html,
+    kind_of,
+    query_form,
+)
+from kg.explorer import page as explorer_page
 from kg.queries import QueryError, catalogue, with_values
 
 RESULT_TYPES = {
@@ -225,18 +241,19 @@ def _negotiate(accept: str, explicit: str | None) -> str:
     return ", ".join(wanted) if wanted else "application/sparql-results+json, text/turtle"
 
 
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newskg SPARQL</title>
-<style>body{{font-family:sans-serif;margin:2em;max-width:80em}}textarea{{width:100%;height:12em;font-family:monospace}}
-table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;text-align:left}}
-.err{{color:#b00}}</style></head><body>
-<h1>newskg SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 endpoint at <code>/query</code>; saved queries at <code>/queries</code>.</p>
-<h2>Saved queries</h2><ul id="saved">{saved}</ul>
-<h2>Query</h2>
-<form method="get" action="/ui"><textarea name="query" id="editor">{query}</textarea>
-<p><button type="submit">Run</button></p></form>
-{result}
-</body></html>"""
+STATIC = {  # the files the pages load, by URL: nothing else is read from disk
+    "/static/explorer.js": ("explorer.js", "text/javascript"),
+    "/static/explorer.css": ("explorer.css", "text/css"),
+    "/static/vendor/cytoscape.min.js": ("vendor/cytoscape.min.js", "text/javascript"),
+}
+WEB = Path(__file__).resolve().parent / "web"
+# the pages load scripts, styles and data from this server only, and run no inline script; the one
+# inline style allowed is the rule Cytoscape.js adds for its container (by its hash)
+CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+CSP = (
+    f"default-src 'self'; script-src 'self'; style-src 'self' {CYTOSCAPE_STYLE}; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 class App:
@@ -244,20 +261,30 @@ class App:
 
     def __init__(self, backend: Backend):
         self.backend = backend
+        self.explorer = Explorer(backend.query, backend.url)
+        self.static = {url: (ctype, (WEB / name).read_bytes()) for url, (name, ctype) in STATIC.items()}
 
     def __call__(self, environ, start_response):
+        extra: list[tuple[str, str]] = []
         try:
             status, ctype, body = self.route(environ)
         except Reply as e:
             status, ctype, body = e.status, "text/plain", (str(e) + "\n").encode("utf-8")
+        except Invalid as e:
+            status, ctype, body = 400, "text/plain", (str(e) + "\n").encode("utf-8")
         except Exception as e:  # noqa: BLE001 (answered, never a traceback to the client)
             print(f"kg serve: {type(e).__name__}: {e}", file=sys.stderr)
             status, ctype, body = 500, "text/plain", b"internal error\n"
         text_type = ctype.startswith("text/") or ctype.endswith(("json", "xml", "n-triples", "turtle"))
+        if ctype == "text/html":
+            extra.append(("Content-Security-Policy", CSP))
+        if environ.get("PATH_INFO", "").startswith("/static/") and status == 200:
+            extra.append(("Cache-Control", "max-age=3600"))
         headers = [
             ("Content-Type", f"{ctype}; charset=utf-8" if text_type else ctype),
             ("Content-Length", str(len(body))),
             ("X-Content-Type-Options", "nosniff"),
+            *extra,
         ]
         start_response(f"{status} {HTTPStatus(status).phrase}", headers)
         return [body]
@@ -269,12 +296,28 @@ class App:
             raise Reply(403, "this endpoint is read-only: updates are refused")
         if method == "POST" and path == "/query":
             return self.sparql_post(environ, params)
+        if method == "POST" and path == "/ui":
+            form = params | _form(environ)
+            if form.get("format"):  # the editor's download buttons, or any client posting a format
+                return self.sparql(form.get("query", ""), environ.get("HTTP_ACCEPT", ""), form["format"])
+            return self.ui(form)
         if method not in ("GET", "HEAD"):
             raise Reply(405, f"{method} is not served here")
         if path == "/":
             return 200, "text/html", self.page("")
         if path == "/ui":
-            return 200, "text/html", self.ui(params)
+            return self.ui(params)
+        if path == "/entity":
+            return self.entity(params)
+        if path == "/names":
+            found = self.explorer.names(params.get("q", ""), _count(params.get("limit"), 15, 50))
+            return 200, "application/json", json.dumps(found).encode("utf-8")
+        if path == "/neighbourhood":
+            data = self.explorer.neighbourhood(params.get("iri", ""))
+            return 200, "application/json", json.dumps(data).encode("utf-8")
+        if path in self.static:
+            ctype, body = self.static[path]
+            return 200, ctype, body
         if path == "/query":
             if "query" not in params:
                 raise Reply(400, "missing query parameter")
@@ -294,65 +337,113 @@ class App:
         return 200, ctype, body
 
     def sparql_post(self, environ, params: dict) -> tuple[int, str, bytes]:
-        try:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            raw = environ["wsgi.input"].read(length) if length > 0 else b""
-            body = raw.decode("utf-8")
-        except (ValueError, UnicodeDecodeError):
-            raise Reply(400, "the request body is not UTF-8 text of the declared length") from None
         accept = environ.get("HTTP_ACCEPT", "")
         if environ.get("CONTENT_TYPE", "").startswith("application/sparql-query"):
-            return self.sparql(body, accept, params.get("format"))
-        form = params | _params(body)
+            return self.sparql(_body(environ), accept, params.get("format"))
+        form = params | _form(environ)
         if "update" in form:
             raise Reply(403, "this endpoint is read-only: updates are refused")
         if "query" not in form:
             raise Reply(400, "missing query")
         return self.sparql(form["query"], accept, form.get("format"))
 
-    def ui(self, params: dict) -> bytes:
+    def ui(self, params: dict) -> tuple[int, str, bytes]:
         name = params.pop("name", None)
         if not name:
-            return self.page(params.get("query", ""))
+            return 200, "text/html", self.page(params.get("query", ""))
         q = catalogue().get(name)  # a name from the catalogue, never a path
         if q is None:
             raise Reply(404, f"no saved query {name!r} (see /queries)")
-        return self.page(with_values(q.text, _bindings(q, {k: v for k, v in params.items() if k != "query"})), q.title)
-
-    def page(self, query: str, title: str = "") -> bytes:
-        saved = "".join(
-            f'<li><a href="/ui?name={urllib.parse.quote(n)}">{html.escape(n)}</a>: {html.escape(q.title)}'
-            f"{' (' + ', '.join(html.escape(p.name) for p in q.params) + ')' if q.params else ''}</li>"
-            for n, q in catalogue().items()
+        values = {k: v for k, v in params.items() if k not in ("query", "format")}
+        try:
+            text = with_values(q.text, _bindings(q, values))
+        except Reply as e:  # a parameter that cannot be used: said next to the form
+            form = query_form(q, values, current=True).replace("</form>", error_html(str(e)) + "</form>")
+            return 400, "text/html", self.page("", saved=(q, form, ""))
+        download = " · download " + " ".join(
+            f'<a href="/queries/{urllib.parse.quote(name)}?{html.escape(urllib.parse.urlencode(values | {"format": f}))}">{f.upper()}</a>'
+            for f in ("csv", "json")
         )
-        result = ""
+        return 200, "text/html", self.page(text, q.title, saved=(q, query_form(q, values, current=True), download))
+
+    def entity(self, params: dict) -> tuple[int, str, bytes]:
+        iri = params.get("iri", "").strip()
+        if not iri:
+            name = params.get("name", "").strip()
+            if not name:
+                raise Reply(400, "say which entity: /entity?iri=IRI or /entity?name=NAME")
+            found = self.explorer.by_name(name)
+            if not found:
+                body = f'<section class="card"><h1>Nothing is called “{html.escape(name)}”</h1><p>Try another name or alias; the box above suggests names as you type.</p></section>'
+                return 404, "text/html", explorer_page("Not found", body).encode("utf-8")
+            if len(found) > 1:
+                labels = self.explorer.labels(found)
+                items = "".join(
+                    f'<li><a href="{html.escape(entity_url(i))}">{html.escape(labels.get(i, i))}</a> <span class="kind">{html.escape(kind_of(i))}</span></li>'
+                    for i in found
+                )
+                body = f'<section class="card"><h1>“{html.escape(name)}” names {len(found)} entities</h1><ul>{items}</ul></section>'
+                return 200, "text/html", explorer_page(name, body).encode("utf-8")
+            iri = found[0]
+        found_page = self.explorer.entity_page(iri)
+        if found_page is None:
+            body = f'<section class="card"><h1>Nothing is known about this</h1><p><code>{html.escape(iri)}</code> is in no graph of the store.</p></section>'
+            return 404, "text/html", explorer_page("Not found", body).encode("utf-8")
+        return 200, "text/html", found_page.encode("utf-8")
+
+    def page(self, query: str, title: str = "", saved: tuple | None = None) -> bytes:
+        """The query page. `saved`: (the saved query, its form, download links) when one was run."""
+        result = error = ""
         if query.strip():
             try:
-                result = self.table(query, title)
+                ctype, body = self.backend.query(query, "application/sparql-results+json, application/n-triples")
+                download = saved[2] if saved else ""
+                result = self.explorer.results_html(ctype, body, title, self.backend.limits.page_rows, download)
             except Reply as e:
-                result = f'<p class="err">{html.escape(str(e))}</p>'
-        return PAGE.format(saved=saved, query=html.escape(query), result=result).encode("utf-8")
-
-    def table(self, query: str, title: str) -> str:
-        ctype, body = self.backend.query(query, "application/sparql-results+json, application/n-triples")
-        if ctype == "application/n-triples":
-            names = ["triple"]
-            rows = [[line] for line in body.decode("utf-8").splitlines() if line.strip()]
+                error = error_html(str(e), query)
+        others = "".join(query_form(q) for n, q in catalogue().items() if not saved or n != saved[0].name)
+        types = datalist_of_types(self.explorer.event_types())
+        if saved:
+            q, form, _ = saved
+            body = (
+                f'<div class="ran">{form}<div class="ran-side">{error}{result}</div></div>'
+                f"{editor_html(query, '', open_=False)}"
+                f'<section id="saved"><h2>Other saved queries</h2><div class="cards">{others}</div></section>'
+            )
+            title = q.title or q.name
         else:
-            data = json.loads(body)
-            if "boolean" in data:
-                names, rows = ["answer"], [[str(data["boolean"]).lower()]]
-            else:
-                names = data["head"]["vars"]
-                rows = [[b.get(n, {}).get("value", "") for n in names] for b in data["results"]["bindings"]]
-        shown = rows[: self.backend.limits.page_rows]
-        head = "".join(f"<th>{html.escape(n)}</th>" for n in names)
-        cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in shown)
-        more = f" (the first {len(shown)} shown)" if len(shown) < len(rows) else ""
-        return (
-            f'<h2>{html.escape(title or "Results")}</h2><p id="count">{len(rows)} rows{more}</p>'
-            f'<table id="results"><tr>{head}</tr>{cells}</table>'
-        )
+            intro = (
+                '<section class="intro"><h1>Explore the news graph</h1><p class="lead">Ask a saved question, or find an '
+                "entity above and open its page: its facts, its events with dates and outlets, and its neighbourhood "
+                "as a graph you can expand.</p></section>"
+            )
+            body = (
+                (f"{editor_html(query, error)}{result}" if query.strip() else intro)
+                + f'<section id="saved"><h2>Saved queries</h2><div class="cards">{others}</div></section>'
+                + ("" if query.strip() else editor_html(query, error))
+            )
+            title = "Query" if query.strip() else "Explorer"
+        return explorer_page(title, body + types).encode("utf-8")
+
+
+def _body(environ) -> str:
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        raw = environ["wsgi.input"].read(length) if length > 0 else b""
+        return raw.decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise Reply(400, "the request body is not UTF-8 text of the declared length") from None
+
+
+def _form(environ) -> dict[str, str]:
+    return _params(_body(environ))
+
+
+def _count(text: str | None, default: int, most: int) -> int:
+    try:
+        return max(1, min(int(text), most)) if text else default
+    except ValueError:
+        raise Reply(400, f"{text[:20]!r} is not a number") from None
 
 
 def _params(query_string: str) -> dict[str, str]:
