@@ -15,6 +15,8 @@ from rich.table import Table
 
 from kg.build import RemoveError
 from kg.endpoint import Endpoint, EndpointError
+from kg.entity_names import UnknownName
+from kg.files import check_writable
 from kg.knowledge_graph import KnowledgeGraph, build, load, remove
 from kg.knowledge_graph import open as open_store
 from kg.queries import QueryError, catalogue
@@ -71,8 +73,11 @@ def _write(output: Path, write, after: str = "") -> Path:
     try:
         return write()
     except OSError as e:
-        where = f": {e.filename}" if e.filename and str(e.filename) != str(output) else ""
-        fail(f"{output}: cannot write ({e.strerror or e}{where}){after}")
+        where = Path(e.filename) if e.filename else None
+        if where is not None and where.name.startswith(f".{output.name}.") and where.suffix == ".tmp":
+            where = where.parent  # the temporary file beside the output: name its folder
+        detail = f": {where}" if where is not None and str(where) != str(output) else ""
+        fail(f"{output}: cannot write ({e.strerror or e}{detail}){after}")
 
 
 def _load(data: Path) -> KnowledgeGraph:
@@ -133,6 +138,8 @@ def build_cmd(
         files, _ = find_articles(paths)
     except (FormatError, ArticleError) as e:
         fail(str(e))
+    if output is not None:
+        _write(output, lambda: check_writable(output))
     location = default_store_path(store)
     with Progress(
         TextColumn("[bold]building"),
@@ -238,7 +245,10 @@ def query_cmd(
         fail(str(e))
     except Exception as e:  # a SPARQL syntax error in user text, for instance
         fail(f"query failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")
-    write_result(result, fmt, sys.stdout, title=query if fmt == "table" else None)
+    try:
+        write_result(result, fmt, sys.stdout, title=query if fmt == "table" else None)
+    except ValueError as e:
+        fail(str(e))
 
 
 @app.command("queries")
@@ -262,6 +272,7 @@ def export_cmd(
         format_for(output)
     except FormatError as e:
         fail(str(e))
+    _write(output, lambda: check_writable(output))
     g = _source(data, store)
     _write(output, lambda: g.export(output))
     out.print(f"wrote {output} ({len(g)} triples)")
@@ -316,7 +327,10 @@ def explain_cmd(
 
     g = _source(data, store)
     where = data or default_store_path(store)
-    ex = g.explain(subject, predicate, obj)
+    try:
+        ex = g.explain(subject, predicate, obj)
+    except UnknownName as e:
+        fail(str(e))
     if not ex.asserted and ex.rule is None:
         fail(f"the triple ({subject}, {predicate}, {obj}) is not in {where}")
 
@@ -427,6 +441,7 @@ def timeline_cmd(
 def _draw(picture: str, entity: str, output: Path, data: Path | None, store: Path | None) -> None:
     from kg.pictures import PictureError
 
+    _write(output, lambda: check_writable(output))
     try:
         source = _source(data, store)
         path = _write(output, lambda: getattr(source, picture)(entity, output))

@@ -1,6 +1,6 @@
 """Remote SPARQL endpoints through SPARQLWrapper, answering with the same rdflib Result as
-a local graph. The saved queries assume the endpoint's default graph is the union of its
-named graphs (Oxigraph: `--union-default-graph`; Fuseki: `tdb2:unionDefaultGraph true`)."""
+a local graph. The saved queries name the graph of every pattern, so they need no union
+default graph on the endpoint."""
 
 from __future__ import annotations
 
@@ -50,7 +50,11 @@ class Endpoint:
     def query(self, name_or_sparql: str, **params) -> Result:
         """Run a saved query, .rq file or SPARQL text remotely; parameters go in a VALUES block."""
         q = resolve(name_or_sparql)
-        text = with_values(q.text, q.bindings(params))
+        bindings = q.bindings(params)
+        q.check_names(bindings, self._run)
+        return q.tidy(self._run(with_values(q.text, bindings)))
+
+    def _run(self, text: str) -> Result:
         sw = self._client()
         sw.setQuery(text)
         kind = sw.queryType
@@ -65,4 +69,4 @@ class Endpoint:
             result = Result(kind)
             result.graph = Graph().parse(data=raw, format="turtle")
             return result
-        return q.tidy(Result.parse(io.BytesIO(raw), format="json"))
+        return Result.parse(io.BytesIO(raw), format="json")

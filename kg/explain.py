@@ -148,6 +148,7 @@ def parse_term(ds: Dataset, value, position: int):
     from rdflib import Literal
     from rdflib.term import Node
 
+    from kg.entity_names import UnknownName, unknown_name_message
     from kg.names import name_key
     from kg.queries import term
 
@@ -165,4 +166,9 @@ def parse_term(ds: Dataset, value, position: int):
         return {"a": RDF.type, "type": RDF.type, "sameAs": OWL.sameAs}.get(v, NEWS[v])
     for node in ds.subjects(NEWS.nameKey, Literal(name_key(v))):
         return node
-    return term(v) if v.startswith('"') else Literal(v)
+    if v.startswith('"'):
+        return term(v)
+    message = unknown_name_message(lambda text: ds.query(text), v)
+    if position == 0 or "did you mean" in message:  # a subject is never text; a near miss is a typo
+        raise UnknownName(message + ("" if position == 0 else '; write "..." in quotes to mean the text'))
+    return Literal(v)

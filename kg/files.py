@@ -33,6 +33,18 @@ def write_atomically(path: str | Path, data: bytes | str) -> Path:
     return path
 
 
+def check_writable(path: str | Path) -> None:
+    """Raise OSError now if `path` could not be written later (its folder cannot be made, or
+    holds no new file): a long build must not fail only at its end."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    Path(tmp).unlink()
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

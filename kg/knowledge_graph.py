@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pyparsing import ParseException
 from rdflib import Dataset
 from rdflib.query import Result
 
 from kg.build import BuildReport, build_into, remove_articles
-from kg.queries import resolve
+from kg.queries import QueryError, resolve, syntax_error
 from kg.serialize import read_dataset, write_dataset
 from kg.store import MemoryStore, OxigraphStore, Store, default_store_path
 
@@ -31,7 +32,13 @@ class KnowledgeGraph:
         Keyword arguments bind the query's parameters: `g.query("interactions", person="Elon Musk")`.
         Returns an rdflib Result: iterate it for rows (`row.otherName`, `row["date"]`, `row.asdict()`)."""
         q = resolve(name_or_sparql)
-        return q.tidy(self.store.query(q.text, q.bindings(params)))
+        bindings = q.bindings(params)
+        q.check_names(bindings, lambda text: self.store.query(text, {}))
+        try:
+            result = self.store.query(q.text, bindings)
+        except (SyntaxError, ParseException) as e:
+            raise QueryError(syntax_error(e)) from None
+        return q.tidy(result)
 
     def explain(self, s, p, o):
         """Why (s, p, o) holds: the sentences it was extracted from, or, if reasoning inferred

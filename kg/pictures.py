@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import Literal, URIRef
 
+from kg.entity_names import unknown_name_message
 from kg.files import write_atomically
 from kg.names import NAMES_GRAPH, is_inferred, name_key
 
@@ -136,7 +137,7 @@ def find_entity(g, name: str) -> tuple[URIRef, str]:
     then to the smallest IRI."""
     rows = list(g.store.query(FIND, {"key": Literal(name_key(name))}))
     if not rows:
-        raise PictureError(f"no entity named {name!r} in the graph")
+        raise PictureError(unknown_name_message(lambda text: g.store.query(text, {}), name))
     best = min(rows, key=lambda r: (name_key(str(r.name)) != name_key(name), str(r.e), str(r.name)))
     return best.e, str(best.name)
 

@@ -6,7 +6,10 @@ A saved query starts with a comment header:
     # question: Whom did a person interact with, through which events, ...?
     # param person = "Elon Musk"  -- the person's name or any alias
     # lists: outlets
+    # names: person
 
+`lists` names the columns that gather names with GROUP_CONCAT (sorted here, see `tidy`);
+`names` the parameters that name an entity (an unknown name is an error, not an empty answer).
 Parameters are bound as RDF terms (rdflib initBindings locally, a VALUES block remotely),
 never pasted into the query text.
 """
@@ -25,7 +28,7 @@ from kg.resources import resource_dir
 
 PARAM = re.compile(r"^#\s*param\s+(\w+)\s*(?:=\s*(.*?))?\s*(?:--\s*(.*))?$")
 FIELD = re.compile(r"^#\s*(title|question)\s*:\s*(.*)$")
-LISTS = re.compile(r"^#\s*lists\s*:\s*(.*)$")
+LISTS = re.compile(r"^#\s*(lists|names)\s*:\s*(.*)$")
 SEPARATOR = ", "
 
 
@@ -48,6 +51,7 @@ class SavedQuery:
     question: str = ""
     params: list[Param] = field(default_factory=list)
     lists: list[str] = field(default_factory=list)  # columns that GROUP_CONCAT a set of names
+    names: list[str] = field(default_factory=list)  # parameters that name an entity
 
     def bindings(self, values: dict[str, str | Node] | None = None) -> dict[str, Node]:
         """Defaults overridden by `values`; unknown parameter names are an error."""
@@ -70,6 +74,16 @@ class SavedQuery:
         if missing:
             raise QueryError(f"query {self.name!r} needs a value for {', '.join(sorted(missing))}")
         return out
+
+    def check_names(self, bindings: dict[str, Node], run) -> None:
+        """Raise `kg.entity_names.UnknownName` for a name parameter no entity has; `run`
+        answers a SPARQL SELECT on the graph the query will run on."""
+        from kg.entity_names import check_name
+
+        for name in self.names:
+            value = bindings.get(name)
+            if isinstance(value, Literal) and str(value).strip():
+                check_name(run, str(value))
 
     def tidy(self, result: Result) -> Result:
         """The `lists` columns in one order on every engine: SPARQL's GROUP_CONCAT has no
@@ -122,7 +136,7 @@ def parse_saved(name: str, text: str) -> SavedQuery:
             continue
         m = LISTS.match(line)
         if m:
-            q.lists += [c.strip() for c in m.group(1).split(",") if c.strip()]
+            getattr(q, m.group(1)).extend(c.strip() for c in m.group(2).split(",") if c.strip())
             continue
         m = PARAM.match(line)
         if m:
@@ -151,6 +165,21 @@ def resolve(name_or_sparql: str) -> SavedQuery:
     if re.search(r"(?i)\b(select|ask|construct|describe)\b", s):
         return parse_saved("inline", s)
     raise QueryError(f"{s!r} is not a saved query (see `kg queries`), a .rq file or SPARQL text")
+
+
+OXIGRAPH_POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
+
+
+def syntax_error(e: Exception) -> str:
+    """A SPARQL parser's error (pyoxigraph's or rdflib's) as one line a person reads:
+    'SPARQL syntax error at line 3, column 12: expected ...'."""
+    line, column = getattr(e, "lineno", None), getattr(e, "col", None)
+    message = " ".join(str(getattr(e, "msg", "") or e).split())
+    m = OXIGRAPH_POSITION.match(message)
+    if m:
+        line, column, message = int(m.group(1)), int(m.group(2)), m.group(3)
+    where = f" at line {line}, column {column}" if line is not None else ""
+    return f"SPARQL syntax error{where}: {message[:300]}"
 
 
 def with_values(text: str, bindings: dict[str, Node]) -> str:

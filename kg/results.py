@@ -39,12 +39,23 @@ def tsv(result: Result) -> str:
 
 
 def write_result(result: Result, fmt: str, out: TextIO, title: str | None = None) -> None:
-    """Print `result` to `out` as `fmt` (table, json, csv, tsv). ASK prints true/false;
-    CONSTRUCT and DESCRIBE print Turtle."""
+    """Print `result` to `out` as `fmt` (table, json, csv, tsv). ASK prints true/false, or the
+    W3C JSON boolean result; CONSTRUCT and DESCRIBE print Turtle. A format the result has no form
+    in (CSV of a graph, say) raises ValueError before anything is written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown result format {fmt!r} (use one of {', '.join(FORMATS)})")
     if result.type == "ASK":
-        out.write(("true" if result.askAnswer else "false") + "\n")
+        if fmt not in ("table", "json"):
+            raise ValueError(f"an ASK query answers true or false: use --format table or json, not {fmt}")
+        answer = "true" if result.askAnswer else "false"
+        out.write(answer + "\n" if fmt == "table" else '{"head": {}, "boolean": %s}\n' % answer)
         return
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if fmt != "table":
+            raise ValueError(
+                f"a {result.type} query gives a graph, printed as Turtle: leave out --format {fmt}"
+                " (csv, tsv and json are for SELECT rows)"
+            )
         out.write(result.graph.serialize(format="turtle"))
         return
     if fmt == "table":
@@ -59,5 +70,3 @@ def write_result(result: Result, fmt: str, out: TextIO, title: str | None = None
         out.write(buf.getvalue().decode("utf-8"))
         if fmt == "json":
             out.write("\n")
-    else:
-        raise ValueError(f"unknown result format {fmt!r} (use one of {', '.join(FORMATS)})")

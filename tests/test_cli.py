@@ -186,8 +186,46 @@ def test_an_unwritable_output_is_one_line(tmp_path):
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert r.stderr.strip().splitlines() == [
             f"error: {blocker / Path(args[-1]).name}: cannot write (File exists: {blocker})"
-            + ("; the store was built" if args[0] == "build" else "")
         ]
+        assert not (tmp_path / "s").exists(), "the output is checked before any work"
+
+
+def test_unknown_names_say_so_and_suggest_the_closest(built):
+    trig, _ = built
+    for args, line in (
+        (
+            ["query", "interactions", "-p", "person=Elon Muks"],
+            "no entity named 'Elon Muks' (did you mean 'Elon Musk'?)",
+        ),
+        (["query", "timeline", "-p", "person=Nobody Atall"], "no entity named 'Nobody Atall'"),
+        (["show", "Vlad Tenv", "-o", "x.png"], "no entity named 'Vlad Tenv' (did you mean 'Vlad Tenev'?)"),
+        (
+            ["explain", "Elon Muks", "interactedWith", "Vlad Tenev"],
+            "no entity named 'Elon Muks' (did you mean 'Elon Musk'?)",
+        ),
+    ):
+        r = kg(*args, "--data", trig)
+        assert r.returncode == 1 and r.stderr.strip().splitlines() == [f"error: {line}"], (args, r.stderr)
+
+
+def test_a_sparql_syntax_error_names_line_and_column(built):
+    trig, _ = built
+    for source in (["--data", trig], []):
+        r = kg("query", "SELECT ?x\nWHERE { ?x ?y }", *source)
+        assert r.returncode == 1, r.stderr
+        [line] = r.stderr.strip().splitlines()
+        assert line.startswith("error: SPARQL syntax error at line 2, column "), line
+
+
+def test_ask_and_construct_in_every_format(built):
+    r = kg("query", "ASK { ?s ?p ?o }", "-f", "json")
+    assert r.returncode == 0 and json.loads(r.stdout) == {"head": {}, "boolean": True}
+    assert kg("query", "ASK { ?s ?p ?o }").stdout.strip() == "true"
+    r = kg("query", "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "-f", "csv")
+    assert r.returncode == 1 and r.stdout == ""
+    assert r.stderr.strip().splitlines() == [
+        "error: a CONSTRUCT query gives a graph, printed as Turtle: leave out --format csv (csv, tsv and json are for SELECT rows)"
+    ]
 
 
 def test_version():
