@@ -18,11 +18,12 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 
@@ -235,7 +236,7 @@ def build_into(
     reasoner: str | None = "rules",
     workers: int = 1,
     full: bool = False,
-    progress: Callable[[Path], None] | None = None,
+    progress: Progress | None = None,
     dask=None,
     pipeline: list[str] | None = None,
     prune: bool = False,
@@ -251,8 +252,11 @@ def build_into(
 
     A build adds and updates articles: those in the store that are not among `paths` stay, and
     are counted in `report.not_given`; `prune=True` removes them, so that the store holds
-    exactly `paths`. `remove` names article graphs to take out (see `remove_articles`)."""
+    exactly `paths`. `remove` names article graphs to take out (see `remove_articles`).
+    `progress(done, total, item)` hears of every article file read and of every later phase
+    (see `Progress`)."""
     t0 = time.perf_counter()
+    tell = progress or _silent
     pipeline = tuple(pipeline) if pipeline else None
     report = BuildReport()
     files, skipped = find_articles(paths)
@@ -273,14 +277,13 @@ def build_into(
 
     def jobs() -> Iterator[Job]:
         first: dict[str, str] = {}
-        for path, key in files:
+        for read, (path, key) in enumerate(files, 1):
             name = str(article_graph(key))
             if name in known and name not in first and _unchanged(path, known[name]):  # not decoded
                 first[name] = str(path)
                 seen.add(name)
                 report.unchanged += 1
-                if progress:
-                    progress(path)
+                tell(read, len(files), printable(path))
                 continue
             docs, errors = _read(path, key)
             report.errors += errors
@@ -297,8 +300,7 @@ def build_into(
                     report.unchanged += 1
                 else:
                     yield doc, reasoner, pipeline
-            if progress:
-                progress(path)
+            tell(read, len(files), printable(path))
 
     with _phase(report, "extract and store"):
         for result in run(jobs(), workers, dask):
@@ -310,9 +312,12 @@ def build_into(
             new_events += result.events
             changed.add(result.graph)
             report.extracted += 1
+        tell(len(files), len(files), "writing the store")
         writer.flush()
     report.reasoned = bool(reasoner) and report.extracted > 0
     with _phase(report, "remove"):
+        if prune or remove:
+            tell(0, 0, "removing articles")
         for name in known:
             if name not in seen and (prune or name in (remove or ())):
                 _drop_article(store, name)
@@ -325,21 +330,37 @@ def build_into(
     report.dropped = len(set(stored) - seen)
     if changed or not links_current:
         with _phase(report, "names"):
+            tell(0, 0, "gathering names")
             refresh_names(store, changed & hashes.keys(), everything=full or not links_current, bulk=full)
         with _phase(report, "link"):
+            tell(0, 0, "linking events across articles")
             links = relink(store, new_events, changed, "new" if full else "incremental" if links_current else "all")
         with _phase(report, "reason across articles"):
             if reasoner:
+                tell(0, 0, "reasoning across articles")
                 from kg.reason.across import reason_across
 
                 reason_across(store, links, changed if links_current else None, bulk=full, reasoner=reasoner)
                 report.reasoned = True
     _record(store.store, fp, _digest(hashes), store)
     with _phase(report, "count"):
+        tell(0, 0, "counting")
         _count(store, report)
     report.articles = len(hashes)
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
+
+class Progress(Protocol):
+    """What a build tells as it goes: `done` of `total` article files read so far, and `item`
+    the file just read; then, for each later phase (writing the store, linking events, reasoning
+    across articles...), `done` = `total` = 0 and `item` the phase."""
+
+    def __call__(self, done: int, total: int, item: str) -> None: ...
+
+
+def _silent(done: int, total: int, item: str) -> None:
+    pass
 
 
 class RemoveError(ValueError):

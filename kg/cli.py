@@ -10,7 +10,14 @@ import typer
 from rdflib import URIRef
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from kg.build import RemoveError
@@ -20,7 +27,7 @@ from kg.files import check_writable
 from kg.knowledge_graph import KnowledgeGraph, build, load, remove
 from kg.knowledge_graph import open as open_store
 from kg.queries import QueryError, catalogue
-from kg.reader import ArticleError, find_articles, printable
+from kg.reader import ArticleError, printable
 from kg.reason import REASONERS
 from kg.results import FORMATS, write_result
 from kg.serialize import FormatError, format_for
@@ -135,8 +142,7 @@ def build_cmd(
     try:
         if output is not None:
             format_for(output)
-        files, _ = find_articles(paths)
-    except (FormatError, ArticleError) as e:
+    except FormatError as e:
         fail(str(e))
     if output is not None:
         _write(output, lambda: check_writable(output))
@@ -146,11 +152,20 @@ def build_cmd(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
         TextColumn("{task.description}"),
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("", total=len(files))
+        task = bar.add_task("", total=None)
+
+        def show(done: int, total: int, item: str) -> None:
+            if total:
+                bar.update(task, completed=done, total=total, description=escape(item))
+            else:  # a phase after the articles: the bar stays full and says what runs
+                bar.update(task, description=f"[cyan]{escape(item)}…[/cyan]")
+
         try:
             g = build(
                 paths,
@@ -161,8 +176,10 @@ def build_cmd(
                 full=full,
                 dask=dask,
                 prune=prune,
-                progress=lambda p: bar.update(task, advance=1, description=p.name),
+                progress=show,
             )
+        except ArticleError as e:
+            fail(str(e))
         except OSError as e:
             fail(f"{location}: cannot open the store ({str(e).splitlines()[0]})")
     r = g.report

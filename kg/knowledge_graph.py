@@ -10,6 +10,7 @@ from rdflib.query import Result
 
 from kg.build import BuildReport, build_into, remove_articles
 from kg.queries import QueryError, resolve, syntax_error
+from kg.reader import ArticleError
 from kg.serialize import read_dataset, write_dataset
 from kg.store import MemoryStore, OxigraphStore, Store, default_store_path
 
@@ -109,7 +110,8 @@ def build(
     `distributed.Client`) on a Dask cluster whose workers have newskg installed; the result is
     the same as from one process. `reasoner="owlrl"` reasons with owlrl, the reference engine,
     article by article (about 100 times slower than the default "rules"; the same triples).
-    `pipeline` lists the extraction components to run (default: `kg.extract.DEFAULT_PIPELINE`;
+    `progress(done, total, item)` hears of each article file read, then of each later phase
+    (`kg.build.Progress`). `pipeline` lists the extraction components to run (default: `kg.extract.DEFAULT_PIPELINE`;
     a component registered with `kg.extract.component` under a built-in's name replaces it).
 
     >>> import kg
@@ -118,6 +120,9 @@ def build(
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    for p in paths:  # before the store is opened (or made)
+        if not Path(p).exists():
+            raise ArticleError(p, "no such file or directory")
     target = OxigraphStore(store) if store is not None else MemoryStore()
     report = build_into(
         target,

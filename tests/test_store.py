@@ -11,6 +11,7 @@ from tests_helpers import ROWS
 
 import kg
 from kg.build import RemoveError
+from kg.reader import ArticleError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus").glob("*.txt"))
@@ -195,3 +196,21 @@ def test_cli_build_says_what_a_prune_would_remove_and_remove_takes_it_out(tmp_pa
     assert r.returncode == 0 and "removed 1, articles left 2" in r.stdout
     r = subprocess.run([*run, "remove", "nope.txt", "--store", store], capture_output=True, text=True)
     assert r.returncode == 1 and "nope.txt: no article" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_progress_tells_every_file_then_every_phase(tmp_path):
+    heard = []
+    kg.build(
+        [ROOT / "corpus"], store=tmp_path / "s", progress=lambda done, total, item: heard.append((done, total, item))
+    )
+    files = [h for h in heard if h[1]]
+    assert [(d, t) for d, t, _ in files[:5]] == [(i, 5) for i in range(1, 6)]
+    assert files[0][2].endswith("000_2ae13ee501b42528.txt")
+    phases = [item for done, total, item in heard if not total]
+    assert phases == ["gathering names", "linking events across articles", "reasoning across articles", "counting"]
+
+
+def test_a_missing_path_makes_no_store(tmp_path):
+    with pytest.raises(ArticleError, match="no such file or directory"):
+        kg.build([tmp_path / "nothere"], store=tmp_path / "s")
+    assert not (tmp_path / "s").exists()
