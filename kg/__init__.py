@@ -9,11 +9,12 @@
 >>> g3 = kg.build(["corpus"], store="kg-store")   # a persistent Oxigraph store, incremental
 >>> g4 = kg.open("kg-store")                 # open it again later
 >>> kg.Endpoint("http://127.0.0.1:7878/query")  # a remote SPARQL endpoint
+>>> kg.connect(data="kg.trig")               # one of the three, as the command line chooses
 """
 
 from kg.endpoint import Endpoint
-from kg.knowledge_graph import KnowledgeGraph, build, load, open, remove
+from kg.knowledge_graph import KnowledgeGraph, build, connect, load, open, remove
 from kg.queries import catalogue
 
-__all__ = ["Endpoint", "KnowledgeGraph", "build", "catalogue", "load", "open", "remove"]
+__all__ = ["Endpoint", "KnowledgeGraph", "build", "catalogue", "connect", "load", "open", "remove"]
 __version__ = "0.1.0"

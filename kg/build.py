@@ -35,7 +35,7 @@ from kg.linking import EventFacts, relink
 from kg.names import (
     ARTICLE_PREFIX,
     GRAPH,
-    LINKS_GRAPH,
+    MATCHES_GRAPH,
     NAMES_GRAPH,
     NEWS,
     STATIC_INFERRED_GRAPH,
@@ -74,6 +74,26 @@ class BuildReport:
     phases: dict = field(default_factory=dict)  # seconds per phase
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    reasoner: str | None = None  # the reasoner the store is built with (None: none)
+
+    def summary(self) -> list[tuple[str, str]]:
+        """The report as (what, how many) rows, as `kg build` prints it."""
+        unchanged = "" if self.extracted or self.removed or not self.reasoner else " (nothing changed)"
+        rows = [
+            ("articles", str(self.articles)),
+            ("extracted", f"{self.extracted} (unchanged {self.unchanged}, removed {self.removed})"),
+            ("entities", str(self.entities)),
+            ("events", str(self.events)),
+            ("triples asserted", str(self.asserted)),
+            ("triples inferred", f"{self.inferred}{unchanged}"),
+            ("events linked across articles", str(self.links)),
+            ("seconds", f"{self.seconds:.2f}"),
+        ]
+        if self.not_given:
+            rows.insert(2, ("not among the paths", f"{self.not_given} kept (kg build --prune removes them)"))
+        if self.dropped:
+            rows.insert(2, ("dropped", f"{self.dropped} not among the paths (the store was rebuilt for a new version)"))
+        return rows
 
 
 def fingerprint(reasoner: str | None = "rules", pipeline: tuple[str, ...] | None = None) -> str:
@@ -258,7 +278,7 @@ def build_into(
     t0 = time.perf_counter()
     tell = progress or _silent
     pipeline = tuple(pipeline) if pipeline else None
-    report = BuildReport()
+    report = BuildReport(reasoner=reasoner)
     files, skipped = find_articles(paths)
     report.skipped = [str(p) for p in skipped]
     fp = fingerprint(reasoner, pipeline)
@@ -451,7 +471,7 @@ def _count(store: _Tally, report: BuildReport) -> None:
     q = "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?a <%s> ?x }"
     report.entities = int(next(iter(store.query(q % NEWS.mentions))).n)
     report.events = int(next(iter(store.query(q % NEWS.reports))).n)
-    report.links = count_graph(store, LINKS_GRAPH)
+    report.links = count_graph(store, MATCHES_GRAPH)
     report.asserted, report.inferred = store.asserted, store.inferred
 
 

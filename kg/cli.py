@@ -21,11 +21,10 @@ from rich.progress import (
 from rich.table import Table
 
 from kg.build import RemoveError
-from kg.endpoint import Endpoint, EndpointError
+from kg.endpoint import EndpointError
 from kg.entity_names import UnknownName
 from kg.files import check_writable
-from kg.knowledge_graph import KnowledgeGraph, build, load, remove
-from kg.knowledge_graph import open as open_store
+from kg.knowledge_graph import build, connect, remove
 from kg.queries import QueryError, catalogue
 from kg.reader import ArticleError, printable
 from kg.reason import REASONERS
@@ -87,24 +86,18 @@ def _write(output: Path, write, after: str = "") -> Path:
         fail(f"{output}: cannot write ({e.strerror or e}{detail}){after}")
 
 
-def _load(data: Path) -> KnowledgeGraph:
+def _source(data: Path | None, store: Path | None, endpoint: str | None = None, timeout: int = 60):
+    """What `kg.connect` gives for the options: a dataset file, an endpoint, else the store."""
     try:
-        return load(data)
+        return connect(
+            data=data, store=None if data or endpoint else default_store_path(store), endpoint=endpoint, timeout=timeout
+        )
+    except ValueError as e:
+        fail(str(e).replace("data (a file), store (a folder) or endpoint (a URL)", "--data FILE or --endpoint URL"))
     except (FileNotFoundError, FormatError) as e:
-        fail(str(e))
-
-
-def _source(data: Path | None, store: Path | None) -> KnowledgeGraph:
-    """The dataset file if one is given, else the store."""
-    if data is not None:
-        return _load(data)
-    path = default_store_path(store)
-    try:
-        return open_store(path)
-    except FileNotFoundError as e:
-        fail(f"{e}, or give --data FILE")
+        fail(f"{e}, or give --data FILE" if data is None else str(e))
     except OSError as e:  # a store locked by a running build, for instance
-        fail(f"{path}: cannot open the store ({str(e).splitlines()[0]})")
+        fail(f"{default_store_path(store)}: cannot open the store ({str(e).splitlines()[0]})")
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -193,26 +186,7 @@ def build_cmd(
     if output is not None:
         _write(output, lambda: g.export(output), "; the store was built")
     summary = Table(show_header=False, box=None)
-    rows = [
-        ("articles", r.articles),
-        ("extracted", f"{r.extracted} (unchanged {r.unchanged}, removed {r.removed})"),
-        ("entities", r.entities),
-        ("events", r.events),
-        ("triples asserted", r.asserted),
-        (
-            "triples inferred",
-            f"{r.inferred}" + ("" if r.extracted or r.removed or not reason else " (nothing changed)"),
-        ),
-        ("events linked across articles", r.links),
-        ("seconds", f"{r.seconds:.2f}"),
-        ("store", str(location)),
-    ]
-    if r.not_given:
-        rows.insert(2, ("not among the paths", f"{r.not_given} kept (kg build --prune removes them)"))
-    if r.dropped:
-        rows.insert(2, ("dropped", f"{r.dropped} not among the paths (the store was rebuilt for a new version)"))
-    if output is not None:
-        rows.append(("written", str(output)))
+    rows = r.summary() + [("store", str(location))] + ([("written", str(output))] if output is not None else [])
     for k, v in rows:
         summary.add_row(k, str(v))
     out.print(summary)
@@ -252,10 +226,8 @@ def query_cmd(
     """Run a saved or ad-hoc SPARQL query against the store, a dataset file or an endpoint."""
     if fmt not in FORMATS:
         fail(f"unknown format {fmt!r} (use one of {', '.join(FORMATS)})")
-    if data is not None and endpoint is not None:
-        fail("give at most one of --data FILE or --endpoint URL")
     params = _params(param)
-    source = Endpoint(endpoint, timeout=timeout) if endpoint else _source(data, store)
+    source = _source(data, store, endpoint, timeout)
     try:
         result = source.query(query, **params)
     except (QueryError, EndpointError) as e:
@@ -381,20 +353,21 @@ def push_cmd(
     timeout: int = typer.Option(120, "--timeout", help="Seconds per request."),
 ) -> None:
     """Load the built dataset into a SPARQL 1.1 store, each named graph replaced atomically."""
-    from kg.push import PushError, Target, push
+    from kg.push import PushError
 
     g = _source(data, store)
-    try:
-        target = Target(endpoint, update_url=update_endpoint, gsp_url=gsp, timeout=timeout)
-    except PushError as e:
-        fail(str(e))
-    total = len([n for n in g.store.graph_names() if not str(n).endswith("/build")])
     with Progress(
         TextColumn("[bold]pushing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
-        task = bar.add_task("", total=total)
+        task = bar.add_task("", total=None)
         try:
-            report = push(g.store, target, progress=lambda n: bar.update(task, advance=n))
+            report = g.push(
+                endpoint,
+                update_endpoint,
+                gsp,
+                timeout=timeout,
+                progress=lambda done, total, item: bar.update(task, completed=done, total=total),
+            )
         except PushError as e:
             fail(str(e))
     for line in report.failed:
@@ -415,13 +388,9 @@ def serve_cmd(
     timeout: int = typer.Option(30, "--timeout", help="Stop a query after this many seconds."),
 ) -> None:
     """Serve the store read-only over HTTP: SPARQL 1.1 Protocol, saved queries, a query page."""
-    from kg.serve import Limits, Server
-
     location = default_store_path(store)
     try:
-        server = Server(location, host, port, Limits(query_seconds=timeout))
-    except FileNotFoundError as e:
-        fail(str(e))
+        server = _source(None, location).serve(host, port, timeout)
     except OSError as e:
         fail(f"cannot serve on {host}:{port} ({e.strerror or e})")
     out.print(f"serving {location} read-only at {server.url}/ (SPARQL: /query, saved queries: /queries); Ctrl-C stops")

@@ -79,6 +79,36 @@ class KnowledgeGraph:
 
         return timeline(self, entity, Path(path))
 
+    def push(
+        self,
+        endpoint: str,
+        update_endpoint: str | None = None,
+        gsp: str | None = None,
+        timeout: int = 120,
+        progress=None,
+    ):
+        """Copy every named graph into a SPARQL 1.1 store (`endpoint`: its query URL), each
+        replaced atomically by SPARQL Update (`update_endpoint`) or Graph Store Protocol (`gsp`);
+        graphs the remote holds but this graph no longer has are dropped. `progress(done, total,
+        item)` hears of the graphs written. Returns a `kg.push.PushReport`; raises
+        `kg.push.PushError` when the target cannot be reached."""
+        from kg.push import Target, push
+
+        target = Target(endpoint, update_url=update_endpoint, gsp_url=gsp, timeout=timeout)
+        return push(self.store, target, progress=progress)
+
+    def serve(self, host: str = "127.0.0.1", port: int = 7878, timeout: int = 30, background: bool = False):
+        """A read-only HTTP server over this on-disk store (SPARQL 1.1 Protocol, saved queries, the
+        explorer pages) at `.url`: `.run()` serves until interrupted, `.close()` stops it;
+        `background=True` (for notebooks) serves from a thread at once (`port=0`: any free port).
+        It follows the store: what a later build publishes is served without a restart."""
+        from kg.serve import Limits, Server, serve_in_thread
+
+        if not isinstance(self.store, OxigraphStore):
+            raise ValueError("only an on-disk store can be served: kg.build(..., store=DIR) or kg.open(DIR)")
+        limits = Limits(query_seconds=timeout)
+        return (serve_in_thread if background else Server)(self.store.path, host, port, limits)
+
     def close(self) -> None:
         """Release an on-disk store (its lock) before another process or handle opens it."""
         if hasattr(self.store, "close"):
@@ -159,6 +189,28 @@ def remove(articles: list[str], store: str | Path | None = None) -> KnowledgeGra
 def open(store: str | Path | None = None, read_only: bool = True) -> KnowledgeGraph:  # noqa: A001
     """Open an on-disk store built by `kg build` (default: $KG_STORE, else ./kg-store)."""
     return KnowledgeGraph(OxigraphStore(default_store_path(store), read_only=read_only))
+
+
+def connect(
+    data: str | Path | None = None, store: str | Path | None = None, endpoint: str | None = None, timeout: int = 60
+):
+    """What to query, from the one source given: a dataset file (`data`, loaded in memory), a
+    SPARQL endpoint (`endpoint`: its query URL, an `kg.Endpoint`), else the on-disk store (`store`,
+    default $KG_STORE, else ./kg-store). Each answers `.query(name_or_sparql, **params)` with the
+    same rows.
+
+    >>> import kg
+    >>> kg.connect(endpoint="http://127.0.0.1:7878/query").query("timeline", person="Elon Musk")
+    """
+    if sum(x is not None for x in (data, store, endpoint)) > 1:
+        raise ValueError("give at most one of data (a file), store (a folder) or endpoint (a URL)")
+    if endpoint is not None:
+        from kg.endpoint import Endpoint
+
+        return Endpoint(endpoint, timeout=timeout)
+    if data is not None:
+        return load(data)
+    return open(store)
 
 
 def load(path: str | Path) -> KnowledgeGraph:

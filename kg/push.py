@@ -140,9 +140,14 @@ def _graph(store: Store, name: URIRef) -> Graph:
 
 
 def push(
-    store: Store, target: Target, retries: int = 4, backoff: float = 0.5, progress: Callable[[int], None] | None = None
+    store: Store,
+    target: Target,
+    retries: int = 4,
+    backoff: float = 0.5,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> PushReport:
-    """Replace every named graph of `store` (but the build bookkeeping) on `target`."""
+    """Replace every named graph of `store` (but the build bookkeeping) on `target`.
+    `progress(done, total, item)` hears of the graphs written (`item`: the last one)."""
     t0 = time.perf_counter()
     report = PushReport()
     names = [n for n in store.graph_names() if n != BUILD_GRAPH]
@@ -168,6 +173,6 @@ def push(
         report.graphs += len(done)
         report.triples += sum(len(g) for _, g in done)
         if progress and done:
-            progress(len(done))
+            progress(report.graphs, len(names), str(done[-1][0]))
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
