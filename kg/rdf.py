@@ -23,7 +23,7 @@ INTEGER, BOOLEAN_TRUE = term(XSD.integer), f'"true"^^{term(XSD.boolean)}'
 TYPE, LABEL, PREF_LABEL, ALT_LABEL = term(RDF.type), term(RDFS.label), term(SKOS.prefLabel), term(SKOS.altLabel)
 STATEMENT, SUBJECT, PREDICATE, OBJECT = (term(RDF[x]) for x in ("Statement", "subject", "predicate", "object"))
 BEGIN, END, ANCHOR, PHRASE = term(NIF.beginIndex), term(NIF.endIndex), term(NIF.anchorOf), term(NIF.Phrase)
-IDENT_REF, URL = term(ITSRDF.taIdentRef), term(SCHEMA.url)
+IDENT_REF, URL, IN_LANGUAGE = term(ITSRDF.taIdentRef), term(SCHEMA.url), term(SCHEMA.inLanguage)
 N = {
     name: term(NEWS[name])
     for name in (
@@ -117,6 +117,7 @@ def doc_to_graph(doc: Doc, g: set) -> str:
     g.add((a, TYPE, N["Article"]))
     g.add((a, N["sourceFile"], literal(doc.source_name)))
     g.add((a, N["contentHash"], literal(hashlib.sha256(doc.raw).hexdigest())))
+    g.add((a, IN_LANGUAGE, literal(doc.lang)))  # a BCP 47 code: the folder of kg/lang it was read with
     if doc.hints.get("url"):
         g.add((a, URL, term(URIRef(doc.hints["url"]))))
     if doc.title:

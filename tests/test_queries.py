@@ -182,3 +182,32 @@ def test_the_interview_reported_twice_lists_both_outlets_once(unreasoned):
     assert str(interview[0].outlets) == "Bloomberg Technoz, Tribunnews"
     assert str(interview[0].participants) == "Donald Trump, Elon Musk"
     assert str(interview[0].date) == "2024-08-13"
+
+
+def test_event_reports_gives_each_report_of_the_interview(seed_kg):
+    rows = [r for r in seed_kg.query("event-reports", name="Donald Trump") if str(r.eventType) == "Interview"]
+    assert {str(r.outletName) for r in rows} == {"Bloomberg Technoz", "Tribunnews"}
+    assert len({str(r.event) for r in rows}) == 1, "two reports, one event"
+    assert {str(r.language) for r in rows} == {"id"}
+    tribun = next(r for r in rows if str(r.outletName) == "Tribunnews")
+    assert "Wawancara Elon Musk dengan Donald Trump" in str(tribun.title)
+    assert "Reuters" in str(tribun.sources) and "Elon Musk" in str(tribun.quoted)
+
+
+def test_first_report_counts_articles_and_outlets(seed_kg):
+    rows = {str(r.eventType): r for r in seed_kg.query("first-report", name="Donald Trump")}
+    interview = rows["Interview"]
+    assert (int(interview.articles), int(interview.outlets)) == (2, 2)
+    # the earliest publication date among the reports, and the outlet that published then
+    assert str(interview.firstOutlets) in {"Bloomberg Technoz", "Tribunnews"}
+    assert str(interview.firstPublished) == min(
+        str(r.published) for r in seed_kg.query("event-reports", name="Donald Trump") if str(r.eventType) == "Interview"
+    )
+
+
+def test_coverage_of_a_period(seed_kg):
+    rows = list(seed_kg.query("coverage", **{"from": "2024-08-01", "to": "2024-08-31"}))
+    assert rows and all("2024-08" in str(r.firstPublished) for r in rows)
+    assert {str(r.eventType) for r in rows} >= {"Interview", "AssassinationAttempt"}
+    assert "Statement" not in {str(r.eventType) for r in rows}
+    assert not list(seed_kg.query("coverage", **{"from": "1990-01-01", "to": "1990-12-31"}))
