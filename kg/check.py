@@ -40,9 +40,10 @@ def check(store, reasoner: str = "rules", progress=None) -> CheckReport:
     names = [str(n) for n in store.graph_names()]
     articles = [n for n in names if n.startswith(ARTICLE_PREFIX)]
     report.articles = len(articles)
-    matches = link_events(stored_events(store))
+    events = stored_events(store)
+    matches = link_events(events)
     _compare(report, "links", "graph/links/matches", matches, stored_links(store))
-    links = canonical(matches)
+    links = canonical(matches, {e.iri: e for e in events})
     _compare(report, "links", "graph/links", links, stored_links(store, LINKS_GRAPH))
     engine = reasoner_named(reasoner)
     for name in articles:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import combinations
 
 from rdflib.namespace import OWL, RDF
@@ -25,7 +26,10 @@ from kg.ntriples import nquads, term
 
 SAME = term(OWL.sameAs)
 TYPE = term(RDF.type)
-REPORTS, PARTICIPANT, PLATFORM, DATE = (term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date"))
+REPORTS, PARTICIPANT, PLATFORM, DATE, PUBLISHED = (
+    term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date", "datePublished")
+)
+NEAR_DAYS = 31  # an undated report is compared with reports published at most this far apart
 NOT_LINKED = {term(NEWS.Statement), term(NEWS.Event)}  # two quotes are two statements, even on one day
 
 
@@ -37,16 +41,22 @@ class EventFacts:
     participants: frozenset = field(default_factory=frozenset)
     platform: str | None = None
     date: str | None = None  # the lexical form: '2024-08-13', '2024-08' or '2024'
+    published: str | None = None  # the reporting article's publication day
+
+    def keys(self) -> list[str]:
+        """What blocks it: its participants and its platform."""
+        return sorted(self.participants | ({self.platform} if self.platform else set()))
 
 
 def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[EventFacts]:
     """The linkable events one article graph reports, from its asserted triples."""
     triples = list(triples)
     reported = {o for s, p, o in triples if p == REPORTS}
+    published = next((_lexical(o)[:10] for s, p, o in triples if p == PUBLISHED), None)
     facts = {}
     for s, p, o in triples:
         if s in reported and p == TYPE and o not in NOT_LINKED:
-            facts[s] = EventFacts(s, graph, o)
+            facts[s] = EventFacts(s, graph, o, published=published)
     for s, p, o in triples:
         e = facts.get(s)
         if e is None:
@@ -56,30 +66,58 @@ def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[Event
         elif p == PLATFORM:
             e.platform = o
         elif p == DATE:
-            e.date = o[1 : o.index('"', 1)]
+            e.date = _lexical(o)
     return sorted(facts.values(), key=lambda e: e.iri)
 
 
-def same_event(x: EventFacts, y: EventFacts) -> bool:
-    """Same type, two or more shared participants (or one, with dates on both sides), no
-    disagreement on platform, and the same date: the same day, the same month or year as
-    written, or no date on either side, or no date on one side and the same platform on both.
+def _lexical(literal: str) -> str:
+    return literal[1 : literal.index('"', 1)]
 
-    Dates must be equal, not merely compatible: links are joined transitively, and a month
-    ('2024-05') compatible with two different days, or days one apart, would chain reports of
-    different events into one group that grows with the corpus (at 10,000 generated articles,
-    39 layoffs over five weeks had become one event)."""
+
+def same_event(x: EventFacts, y: EventFacts) -> bool:
+    """Two reports of one real event, by what they share and where they disagree.
+
+    For: the same type, dates that agree (the same day, a day apart for time zones, or the same
+    month or year where one side knows no more) and a participant or the platform in common.
+    Where a side gives no date: two participants and the platform in common, or, for articles
+    published within a month of each other, two participants or the platform.
+    Against: platforms that differ, dates that disagree, reports in one article."""
     if x.cls != y.cls or x.graph == y.graph or x.cls in NOT_LINKED:
         return False
     if x.platform and y.platform and x.platform != y.platform:
         return False
-    shared = x.participants & y.participants
-    if x.date is None and y.date is None:
-        return len(shared) >= 2
-    if x.date is None or y.date is None:  # one side undated: the same platform must be named on both
-        return len(shared) >= 2 and x.platform is not None and x.platform == y.platform
-    one = len(shared) == 1 and len(x.participants) == len(y.participants) == 1
-    return x.date == y.date and (len(shared) >= 2 or one)
+    when = dates_agree(x.date, y.date)
+    if when is False:
+        return False
+    same_platform = x.platform is not None and x.platform == y.platform
+    people = len(x.participants & y.participants)
+    if when is None:  # one side undated: near in publication, or two people and the platform in common
+        return (people >= 2 and same_platform) or (_published_near(x, y) and (people >= 2 or same_platform))
+    return people + same_platform >= 1
+
+
+def dates_agree(a: str | None, b: str | None) -> bool | None:
+    """True when two dates can name one day (at the precision each knows; two days one apart
+    agree, for time zones), False when they cannot, None when one is missing."""
+    if not a or not b:
+        return None
+    if len(a) == len(b) == 10:
+        return abs(_day(a) - _day(b)) <= 1
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _day(d: str) -> int:
+    try:
+        return date.fromisoformat(d[:10]).toordinal()
+    except ValueError:
+        return 0
+
+
+def _published_near(x: EventFacts, y: EventFacts) -> bool:
+    if not x.published or not y.published:
+        return False
+    return abs(_day(x.published) - _day(y.published)) <= NEAR_DAYS
 
 
 def _link(x: EventFacts, y: EventFacts) -> tuple[str, str, str]:
@@ -91,22 +129,33 @@ def link_events(events: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
     """owl:sameAs between events of different articles that are one real-world event."""
     buckets: dict[tuple, list[EventFacts]] = defaultdict(list)
     for e in events:
-        for p in e.participants:
-            buckets[(e.cls, p)].append(e)
+        for k in e.keys():
+            buckets[(e.cls, k)].append(e)
     return {_link(x, y) for bucket in buckets.values() for x, y in _pairs(bucket) if same_event(x, y)}
 
 
 def _pairs(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
-    """The pairs of one bucket that could be linked: the same date, or no date on one side (a
-    famous person's bucket holds thousands of events; comparing all pairs would be quadratic)."""
-    by_date: dict[str | None, list[EventFacts]] = defaultdict(list)
+    """The pairs of one bucket that could be linked: dated events of one month (or one year, where
+    only the year is known) with each other, and undated ones with all (a famous person's bucket
+    holds thousands of events; comparing all pairs would be quadratic)."""
+    by_month: dict[str, list[EventFacts]] = defaultdict(list)
     for e in bucket:
-        by_date[e.date].append(e)
-    undated = by_date.pop(None, [])
-    yield from combinations(undated, 2)
-    for events in by_date.values():
+        by_month[e.date[:7] if e.date else ""].append(e)
+    undated = by_month.pop("", [])
+    for month, events in by_month.items():
         yield from combinations(events, 2)
-        yield from ((x, y) for x in events for y in undated)
+        if len(month) == 4:  # a year alone agrees with every month of that year
+            yield from (
+                (x, y)
+                for m, others in by_month.items()
+                if m[:4] == month and m != month
+                for y in others
+                for x in events
+            )
+    dated = [e for events in by_month.values() for e in events]
+    for i, x in enumerate(undated):
+        yield from ((x, y) for y in undated[i + 1 :])
+        yield from ((x, y) for y in dated)
 
 
 def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
@@ -114,44 +163,52 @@ def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tup
     among themselves)."""
     buckets: dict[tuple, list[EventFacts]] = defaultdict(list)
     for e in candidates:
-        for p in e.participants:
-            buckets[(e.cls, p)].append(e)
+        for k in e.keys():
+            buckets[(e.cls, k)].append(e)
     links = link_events(new)
     for x in new:
-        for p in x.participants:
-            links |= {_link(x, y) for y in buckets.get((x.cls, p), ()) if same_event(x, y)}
+        for k in x.keys():
+            links |= {_link(x, y) for y in buckets.get((x.cls, k), ()) if same_event(x, y)}
     return links
 
 
 # In the store: the events already there, the links graph, and bringing it up to date.
 
-EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date WHERE {
+EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published WHERE {
   %s
   GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls .
-    OPTIONAL { ?ev <%s> ?p } OPTIONAL { ?ev <%s> ?pl } OPTIONAL { ?ev <%s> ?date } }
+    OPTIONAL { ?ev <%s> ?p } OPTIONAL { ?ev <%s> ?pl } OPTIONAL { ?ev <%s> ?date }
+    OPTIONAL { ?a <%s> ?published } }
   FILTER(STRSTARTS(STR(?g), "%s"))
 }"""
 
 
-def stored_events(store, keys: Iterable[tuple[str, str]] = ()) -> list[EventFacts]:
-    """Events in the store's article graphs: all of them, or those of one of the (class,
-    participant) `keys`: the only ones an event with that key can be linked to."""
-    values = " ".join(f"({c} {p})" for c, p in keys)
-    restrict = "VALUES (?c ?q) { %s } ?ev <%s> ?q ; a ?c ." % (values, NEWS.participant) if values else ""
+def stored_events(store, keys: Iterable[tuple[str, str]] = (), iris: Iterable[str] = ()) -> list[EventFacts]:
+    """Events in the store's article graphs: all of them, those of one of the (class, participant
+    or platform) `keys` (the only ones an event with that key can be linked to), or those named."""
+    values = " ".join(f"({c} {k})" for c, k in keys)
+    named = " ".join(iris)
+    if values:
+        restrict = "VALUES (?c ?q) { %s } ?ev <%s>|<%s> ?q ; a ?c ." % (values, NEWS.participant, NEWS.onPlatform)
+    elif named:
+        restrict = "VALUES ?ev { %s }" % named
+    else:
+        restrict = ""
     rows = store.select(
-        EVENTS_QUERY % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date, ARTICLE_PREFIX)
+        EVENTS_QUERY
+        % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished, ARTICLE_PREFIX)
     )
     events: dict[str, EventFacts] = {}
-    for g, ev, cls, p, pl, date in rows:
+    for g, ev, cls, p, pl, day, published in rows:
         e = events.get(ev)
         if e is None:
-            e = events[ev] = EventFacts(ev, g[1:-1], cls)
+            e = events[ev] = EventFacts(ev, g[1:-1], cls, published=_lexical(published)[:10] if published else None)
         if p:
             e.participants = e.participants | {p}
         if pl:
             e.platform = pl
-        if date:
-            e.date = date[1 : date.index('"', 1)]
+        if day:
+            e.date = _lexical(day)
     return [e for e in events.values() if e.cls not in NOT_LINKED]
 
 
@@ -180,9 +237,52 @@ def groups(links: set) -> list[tuple[str, ...]]:
     return sorted(tuple(sorted(g)) for g in found.values())
 
 
-def canonical(matches: set) -> set[tuple[str, str, str]]:
-    """`first owl:sameAs report` for every report of every group of matched reports."""
-    return {(members[0], SAME, e) for members in groups(matches) for e in members}
+def canonical(matches: set, facts: dict[str, EventFacts] | None = None) -> set[tuple[str, str, str]]:
+    """`first owl:sameAs report` for every report of every group of matched reports.
+
+    Matches join transitively, so groups are made pair by pair, the surest pairs first (dates
+    agreeing to the day, then more in common), and two groups stay apart when joining them would
+    put two reports of one article, or two dates that disagree, in one event: a report that
+    gives only the month must not make one event of two outages a day apart. `facts` holds the
+    events by IRI (without them, every match joins)."""
+    facts = facts or {}
+    parent: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        members.setdefault(x, [x])
+        return x
+
+    for a, _, b in sorted(matches, key=lambda t: (_strength(facts, t[0], t[2]), t[0], t[2])):
+        ra, rb = root(a), root(b)
+        if ra == rb or not _may_join(members[ra], members[rb], facts):
+            continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        parent[gone] = keep
+        members[keep] = members[keep] + members.pop(gone)
+    found = sorted(tuple(sorted(m)) for m in members.values() if len(m) > 1)
+    return {(group[0], SAME, e) for group in found for e in group}
+
+
+def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int]:
+    """A sort key: the surest match first."""
+    x, y = facts.get(a), facts.get(b)
+    if x is None or y is None:
+        return (0, 0)
+    to_the_day = bool(x.date and y.date and len(x.date) == len(y.date) == 10 and dates_agree(x.date, y.date))
+    same_platform = x.platform is not None and x.platform == y.platform
+    return (-to_the_day, -(len(x.participants & y.participants) + same_platform))
+
+
+def _may_join(group: list[str], other: list[str], facts: dict[str, EventFacts]) -> bool:
+    for x in (facts.get(e) for e in group):
+        for y in (facts.get(e) for e in other):
+            if x is not None and y is not None and (x.graph == y.graph or dates_agree(x.date, y.date) is False):
+                return False
+    return True
 
 
 def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) -> set[tuple[str, str, str]]:
@@ -190,24 +290,31 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
     before this build: link the new events among themselves), `incremental` (the links were
     current before this build: keep those between unchanged articles, link the new events with
     the stored events that share a type and a participant), or `all` (link everything stored)."""
-    if mode == "new":
-        matches = link_events(new_events)
-    elif mode == "incremental":
+    if mode == "incremental":
         kept = {t for t in stored_links(store) if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
         candidates: dict[str, EventFacts] = {}
-        keys = sorted({(e.cls, p) for e in new_events for p in e.participants})
+        keys = sorted({(e.cls, k) for e in new_events for k in e.keys()})
         for i in range(0, len(keys), 200):
             for e in stored_events(store, keys[i : i + 200]):
                 if e.graph not in changed:
                     candidates[e.iri] = e
         matches = kept | link_new(new_events, candidates.values())
+        facts = {e.iri: e for e in [*candidates.values(), *new_events]}
     else:
-        matches = link_events(stored_events(store))
-    links = canonical(matches)
+        events = stored_events(store) if mode == "all" else new_events
+        matches, facts = link_events(events), {e.iri: e for e in events}
+    if mode != "all":
+        facts |= _facts_of(store, {e for a, _, b in matches for e in (a, b)} - facts.keys())
+    links = canonical(matches, facts)
     for graph, triples in ((MATCHES_GRAPH, matches), (LINKS_GRAPH, links)):
         store.drop_graph(graph)
         store.add_nquads(nquads(triples, str(graph)))
     return links
+
+
+def _facts_of(store, iris: set[str]) -> dict[str, EventFacts]:
+    named = sorted(iris)
+    return {e.iri: e for i in range(0, len(named), 500) for e in stored_events(store, iris=named[i : i + 500])}
 
 
 def article_of_event(event: str) -> str:
