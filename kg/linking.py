@@ -176,10 +176,12 @@ def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tup
 
 EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published WHERE {
   %s
-  GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls .
-    OPTIONAL { ?ev <%s> ?p } OPTIONAL { ?ev <%s> ?pl } OPTIONAL { ?ev <%s> ?date }
-    OPTIONAL { ?a <%s> ?published } }
+  GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls }
   FILTER(STRSTARTS(STR(?g), "%s"))
+  OPTIONAL { GRAPH ?g1 { ?ev <%s> ?p } FILTER(STRSTARTS(STR(?g1), "%s")) }
+  OPTIONAL { GRAPH ?g2 { ?ev <%s> ?pl } FILTER(STRSTARTS(STR(?g2), "%s")) }
+  OPTIONAL { GRAPH ?g3 { ?ev <%s> ?date } FILTER(STRSTARTS(STR(?g3), "%s")) }
+  OPTIONAL { GRAPH ?g4 { ?a <%s> ?published } FILTER(STRSTARTS(STR(?g4), "%s")) }
 }"""
 
 
@@ -194,9 +196,9 @@ def stored_events(store, keys: Iterable[tuple[str, str]] = (), iris: Iterable[st
         restrict = "VALUES ?ev { %s }" % named
     else:
         restrict = ""
+    facts = (NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished)
     rows = store.select(
-        EVENTS_QUERY
-        % (restrict, NEWS.reports, NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished, ARTICLE_PREFIX)
+        EVENTS_QUERY % (restrict, NEWS.reports, ARTICLE_PREFIX, *(x for p in facts for x in (p, ARTICLE_PREFIX)))
     )
     events: dict[str, EventFacts] = {}
     for g, ev, cls, p, pl, day, published in rows:
@@ -291,25 +293,43 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
     current before this build: keep those between unchanged articles, link the new events with
     the stored events that share a type and a participant), or `all` (link everything stored)."""
     if mode == "incremental":
-        kept = {t for t in stored_links(store) if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
+        old = stored_links(store)
+        kept = {t for t in old if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
         candidates: dict[str, EventFacts] = {}
         keys = sorted({(e.cls, k) for e in new_events for k in e.keys()})
         for i in range(0, len(keys), 200):
             for e in stored_events(store, keys[i : i + 200]):
                 if e.graph not in changed:
                     candidates[e.iri] = e
-        matches = kept | link_new(new_events, candidates.values())
+        new = link_new(new_events, candidates.values())
+        matches = kept | new
         facts = {e.iri: e for e in [*candidates.values(), *new_events]}
+        touched = {e for a, _, b in (old - kept) | new for e in (a, b)}
+        links = _update_links(store, matches, touched, facts)
     else:
         events = stored_events(store) if mode == "all" else new_events
-        matches, facts = link_events(events), {e.iri: e for e in events}
-    if mode != "all":
-        facts |= _facts_of(store, {e for a, _, b in matches for e in (a, b)} - facts.keys())
-    links = canonical(matches, facts)
+        matches = link_events(events)
+        links = canonical(matches, {e.iri: e for e in events})
     for graph, triples in ((MATCHES_GRAPH, matches), (LINKS_GRAPH, links)):
         store.drop_graph(graph)
         store.add_nquads(nquads(triples, str(graph)))
     return links
+
+
+def _update_links(store, matches: set, touched: set[str], facts: dict[str, EventFacts]) -> set:
+    """The links graph after an incremental build: groups of matches with no `touched` event (no
+    match of theirs added or dropped) keep their stored links, which `canonical` gave from the
+    same matches and facts; the others are made again."""
+    previous: dict[str, set] = defaultdict(set)
+    for t in stored_links(store, LINKS_GRAPH):
+        previous[t[0]].add(t)
+    component = {e: i for i, members in enumerate(groups(matches)) for e in members}
+    redo = {component[e] for e in touched if e in component}
+    links = {t for first, ts in previous.items() if first in component and component[first] not in redo for t in ts}
+    pairs = {t for t in matches if component[t[0]] in redo}
+    needed = {e for a, _, b in pairs for e in (a, b)}
+    facts = {e: facts[e] for e in needed & facts.keys()} | _facts_of(store, needed - facts.keys())
+    return links | canonical(pairs, facts)
 
 
 def _facts_of(store, iris: set[str]) -> dict[str, EventFacts]:
