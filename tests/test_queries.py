@@ -199,7 +199,7 @@ def test_first_report_counts_articles_and_outlets(seed_kg):
     interview = rows["Interview"]
     assert (int(interview.articles), int(interview.outlets)) == (2, 2)
     # the earliest publication date among the reports, and the outlet that published then
-    assert str(interview.firstOutlets) in {"Bloomberg Technoz", "Tribunnews"}
+    assert str(interview.firstOutlet) in {"Bloomberg Technoz", "Tribunnews"}
     assert str(interview.firstPublished) == min(
         str(r.published) for r in seed_kg.query("event-reports", name="Donald Trump") if str(r.eventType) == "Interview"
     )
