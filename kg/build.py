@@ -205,6 +205,12 @@ class _Tally:
             self.inferred += counts[1]
         self.store.add_nquads(text, bulk=bulk)
 
+    def remove_nquads(self, text: str) -> None:
+        """Remove N-Quads the store holds (each is counted off)."""
+        for graph in GRAPH_OF_LINE.findall(text):
+            self._add(graph, -1)
+        self.store.remove_nquads(text)
+
     def clear(self) -> None:
         self.store.clear()
         self.asserted = self.inferred = 0

@@ -305,23 +305,28 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
         matches = kept | new
         facts = {e.iri: e for e in [*candidates.values(), *new_events]}
         touched = {e for a, _, b in (old - kept) | new for e in (a, b)}
-        links = _update_links(store, matches, touched, facts)
-    else:
-        events = stored_events(store) if mode == "all" else new_events
-        matches = link_events(events)
-        links = canonical(matches, {e.iri: e for e in events})
+        previous = stored_links(store, LINKS_GRAPH)
+        links = _update_links(store, matches, touched, facts, previous)
+        # only the differences are written: a build that adds one article changes a few links
+        for graph, before, after in ((MATCHES_GRAPH, old, matches), (LINKS_GRAPH, previous, links)):
+            store.remove_nquads(nquads(before - after, str(graph)))
+            store.add_nquads(nquads(after - before, str(graph)))
+        return links
+    events = stored_events(store) if mode == "all" else new_events
+    matches = link_events(events)
+    links = canonical(matches, {e.iri: e for e in events})
     for graph, triples in ((MATCHES_GRAPH, matches), (LINKS_GRAPH, links)):
         store.drop_graph(graph)
         store.add_nquads(nquads(triples, str(graph)))
     return links
 
 
-def _update_links(store, matches: set, touched: set[str], facts: dict[str, EventFacts]) -> set:
+def _update_links(store, matches: set, touched: set[str], facts: dict[str, EventFacts], previous_links: set) -> set:
     """The links graph after an incremental build: groups of matches with no `touched` event (no
     match of theirs added or dropped) keep their stored links, which `canonical` gave from the
     same matches and facts; the others are made again."""
     previous: dict[str, set] = defaultdict(set)
-    for t in stored_links(store, LINKS_GRAPH):
+    for t in previous_links:
         previous[t[0]].add(t)
     component = {e: i for i, members in enumerate(groups(matches)) for e in members}
     redo = {component[e] for e in touched if e in component}
