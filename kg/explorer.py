@@ -428,6 +428,13 @@ class Explorer:
             if source != target:
                 edges.setdefault(f"{source} {label} {target}", {"source": source, "target": target, "label": label})
 
+        def link_rows(sparql: str) -> None:
+            """An edge for each ?s ?p ?o row, named by the predicate's label."""
+            labels = self.predicate_labels()
+            for r in self.select(sparql):
+                p = r["p"]["value"]
+                edge(r["s"]["value"], r["o"]["value"], labels.get(p, curie(p)))
+
         center = iri
         events: list[Event] = []
         more = False
@@ -448,26 +455,18 @@ class Explorer:
                 edge(iri, ev.iri, "reports")
         if kind not in ("Event", "Term", "Evidence", "Fact"):
             rels = " ".join(f"news:{p}" for p in RELATIONS + (ARTICLE_LINKS if kind == "Article" else []))
-            rows = self.select(
+            link_rows(
                 f"SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {rels} }}\n"
                 f"  {{ {ref} ?p ?o BIND({ref} AS ?s) }} UNION {{ ?s ?p {ref} BIND({ref} AS ?o) }}\n"
                 "  FILTER(isIRI(?s) && isIRI(?o)) } LIMIT 60"
             )
-            labels = self.predicate_labels()
-            for r in rows:
-                p = r["p"]["value"]
-                edge(r["s"]["value"], r["o"]["value"], labels.get(p, curie(p)))
         if kind in ("Term", "Evidence", "Fact") or (not events and not edges):
-            rows = self.select(
+            link_rows(
                 "SELECT DISTINCT ?s ?p ?o WHERE {\n"
                 f"  {{ {ref} ?p ?o BIND({ref} AS ?s) }} UNION {{ ?s ?p {ref} BIND({ref} AS ?o) }}\n"
                 f'  FILTER(isIRI(?s) && isIRI(?o) && STRSTARTS(STR(IF(?s = {ref}, ?o, ?s)), "{ID_NS}"))\n'
                 "} LIMIT 40"
             )
-            labels = self.predicate_labels()
-            for r in rows:
-                p = r["p"]["value"]
-                edge(r["s"]["value"], r["o"]["value"], labels.get(p, curie(p)))
         # events reached through a plain link are drawn as their real event (the smallest twin)
         loose = {x for e in edges.values() for x in (e["source"], e["target"])}
         loose = {x for x in loose if kind_of(x) == "Event" and x not in event_kinds}

@@ -11,6 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from tests_helpers import CHROMIUM_FLAGS
 
 import kg
 from kg.serve import serve_in_thread
@@ -207,17 +208,6 @@ def test_static_files_are_the_vendored_ones(served):
 
 
 # ---- in a browser --------------------------------------------------------------------------------
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def test_explorer_in_headless_chromium(served, tmp_path):

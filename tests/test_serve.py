@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from tests_helpers import CHROMIUM_FLAGS
 
 import kg
 from kg.serve import serve_in_thread
@@ -74,14 +75,7 @@ def test_query_page_in_headless_chromium(served, tmp_path):
     r = subprocess.run(
         [
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *CHROMIUM_FLAGS,
             f"--user-data-dir={tmp_path / 'profile'}",
             "--dump-dom",
             f"{served}/ui?name=interactions&person=Elon%20Musk",

@@ -9,3 +9,17 @@ def ROWS(result) -> list[tuple[str, ...]]:  # noqa: N802
 def ROWS_KEY(rows):  # noqa: N802
     """The rows as a sorted list, for ad-hoc queries that order nothing."""
     return sorted(ROWS(rows))
+
+
+# Chromium as root on a machine with no network beyond loopback: no sandbox, no GPU, nothing
+# fetched in the background (each refused connection would slow the page down)
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
