@@ -19,18 +19,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, SKOS
 
-from kg.names import ARTICLE_PREFIX, GRAPH, LINKS_GRAPH, MATCHES_GRAPH, NEWS
+from kg.names import ARTICLE_PREFIX, GRAPH, ID, LINKS_GRAPH, MATCHES_GRAPH, NAMES_GRAPH, NEWS
 from kg.ntriples import nquads, term
 
 SAME = term(OWL.sameAs)
+MATCHED = term(NEWS.matchedWith)  # the matches graph's predicate: a match is evidence, not identity
 TYPE = term(RDF.type)
 REPORTS, PARTICIPANT, PLATFORM, DATE, PUBLISHED = (
     term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date", "datePublished")
 )
 NEAR_DAYS = 31  # an undated report is compared with reports published at most this far apart
-NOT_LINKED = {term(NEWS.Statement), term(NEWS.Event)}  # two quotes are two statements, even on one day
+# An event of no known kind; and quotes: one person quoted on one day by two outlets may have said
+# one thing or two (two answers at one press conference), and who said it when cannot tell which.
+NOT_LINKED = {term(NEWS.Statement), term(NEWS.Event)}
+ENTITY_PREFIX = str(ID)
 
 
 @dataclass
@@ -44,8 +48,65 @@ class EventFacts:
     published: str | None = None  # the reporting article's publication day
 
     def keys(self) -> list[str]:
-        """What blocks it: its participants and its platform."""
-        return sorted(self.participants | ({self.platform} if self.platform else set()))
+        """What blocks it: the first and the last word of each participant's name (so that 'Rudi
+        Hartono' meets 'Rudi Hartono Lubis', and 'Boni Tarigan' 'Bonifasius Tarigan'), and its
+        platform."""
+        blocks = {b for p in self.participants for b in name_blocks(p)}
+        return sorted(blocks | ({self.platform} if self.platform else set()))
+
+
+def _name_words(iri: str) -> tuple[str, tuple[str, ...]]:
+    """An entity's kind and the words of its name, from its IRI (`kg.names.entity_iri`):
+    '<.../id/person-rudi-hartono>' -> ('person', ('rudi', 'hartono')); ('', ()) for other IRIs."""
+    if not iri.startswith("<" + ENTITY_PREFIX):
+        return "", ()
+    kind, _, words = iri[len(ENTITY_PREFIX) + 1 : -1].partition("-")
+    return kind, tuple(words.split("-")) if words else ()
+
+
+def name_blocks(iri: str) -> tuple[str, ...]:
+    """The blocking keys of a participant: its kind with the first, and the last, word of its
+    name; the IRI itself for one that is not an entity of the gazetteer's kinds."""
+    kind, words = _name_words(iri)
+    return (f"{kind}-{words[0]}", f"{kind}--{words[-1]}") if words else (iri,)
+
+
+def one_entity(a: str, b: str) -> bool:
+    """Two participants that can be one entity named fully in one report and shortly in another:
+    the same IRI; a person whose shorter name (two words or more) keeps the longer's words in
+    order ('Heru Wibisono', 'Heru Prasetyo Wibisono'), the first perhaps shortened ('Boni
+    Tarigan', 'Bonifasius Tarigan'); an organisation whose shorter name begins the longer
+    ('Lajur', 'Lajur Logistik Indonesia')."""
+    if a == b:
+        return True
+    (kind, x), (other, y) = _name_words(a), _name_words(b)
+    if kind != other or not x or not y:
+        return False
+    short, long = sorted((x, y), key=lambda words: (len(words), len(words[0]), words))
+    if kind == "organization":
+        return long[: len(short)] == short
+    if kind != "person" or len(short) < 2:
+        return False
+    if short[0] != long[0] and not (len(short[0]) >= 3 and long[0].startswith(short[0]) and short[-1] == long[-1]):
+        return False
+    rest = iter(long[1:])
+    return all(w in rest for w in short[1:])
+
+
+def shared(x: frozenset, y: frozenset) -> int:
+    """How many participants of `x` are one entity with one of `y` (each counted once; the same
+    either way round)."""
+    return max(_shared(x, y), _shared(y, x))
+
+
+def _shared(x: frozenset, y: frozenset) -> int:
+    left, n = set(y), 0
+    for a in sorted(x):
+        b = next((b for b in sorted(left) if one_entity(a, b)), None)
+        if b is not None:
+            left.discard(b)
+            n += 1
+    return n
 
 
 def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[EventFacts]:
@@ -90,7 +151,7 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     if when is False:
         return False
     same_platform = x.platform is not None and x.platform == y.platform
-    people = len(x.participants & y.participants)
+    people = shared(x.participants, y.participants)
     if when is None:  # one side undated: near in publication, or two people and the platform in common
         return (people >= 2 and same_platform) or (_published_near(x, y) and (people >= 2 or same_platform))
     return people + same_platform >= 1
@@ -112,6 +173,13 @@ def _day(d: str) -> int:
         return date.fromisoformat(d[:10]).toordinal()
     except ValueError:
         return 0
+
+
+def _next_day(d: str | None) -> str:
+    """The day after a full date, '' for anything else."""
+    if not d or len(d) != 10 or not _day(d):
+        return ""
+    return date.fromordinal(_day(d) + 1).isoformat()
 
 
 def _published_near(x: EventFacts, y: EventFacts) -> bool:
@@ -137,13 +205,18 @@ def link_events(events: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
 def _pairs(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
     """The pairs of one bucket that could be linked: dated events of one month (or one year, where
     only the year is known) with each other, and undated ones with all (a famous person's bucket
-    holds thousands of events; comparing all pairs would be quadratic)."""
+    holds thousands of events; comparing all pairs would be quadratic). The last day of a month
+    meets the first of the next."""
     by_month: dict[str, list[EventFacts]] = defaultdict(list)
     for e in bucket:
-        by_month[e.date[:7] if e.date else ""].append(e)
+        by_month[(e.date or "")[:7]].append(e)
     undated = by_month.pop("", [])
     for month, events in by_month.items():
         yield from combinations(events, 2)
+        ends = [x for x in events if _next_day(x.date)[:7] not in ("", month)]
+        if ends:
+            starts = [y for y in by_month.get(_next_day(ends[0].date)[:7], ()) if (y.date or "")[8:] == "01"]
+            yield from ((x, y) for x in ends for y in starts)
         if len(month) == 4:  # a year alone agrees with every month of that year
             yield from (
                 (x, y)
@@ -215,7 +288,7 @@ def stored_events(store, keys: Iterable[tuple[str, str]] = (), iris: Iterable[st
 
 
 def stored_links(store, graph=MATCHES_GRAPH) -> set[tuple[str, str, str]]:
-    """The owl:sameAs triples of the matches graph (or of `graph`)."""
+    """The pairs of the matches graph (or the links of `graph`), as owl:sameAs triples."""
     return {(a, SAME, b) for a, b in store.select("SELECT ?a ?b WHERE { GRAPH <%s> { ?a ?p ?b } }" % graph)}
 
 
@@ -274,9 +347,10 @@ def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int]:
     x, y = facts.get(a), facts.get(b)
     if x is None or y is None:
         return (0, 0)
-    to_the_day = bool(x.date and y.date and len(x.date) == len(y.date) == 10 and dates_agree(x.date, y.date))
+    a, b = x.date, y.date
+    to_the_day = bool(a and b and len(a) == len(b) == 10 and dates_agree(a, b))
     same_platform = x.platform is not None and x.platform == y.platform
-    return (-to_the_day, -(len(x.participants & y.participants) + same_platform))
+    return (-to_the_day, -(shared(x.participants, y.participants) + same_platform))
 
 
 def _may_join(group: list[str], other: list[str], facts: dict[str, EventFacts]) -> bool:
@@ -296,7 +370,7 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
         old = stored_links(store)
         kept = {t for t in old if not {article_of_event(t[0]), article_of_event(t[2])} & changed}
         candidates: dict[str, EventFacts] = {}
-        keys = sorted({(e.cls, k) for e in new_events for k in e.keys()})
+        keys = _stored_keys(store, new_events)
         for i in range(0, len(keys), 200):
             for e in stored_events(store, keys[i : i + 200]):
                 if e.graph not in changed:
@@ -309,16 +383,37 @@ def relink(store, new_events: list[EventFacts], changed: set[str], mode: str) ->
         links = _update_links(store, matches, touched, facts, previous)
         # only the differences are written: a build that adds one article changes a few links
         for graph, before, after in ((MATCHES_GRAPH, old, matches), (LINKS_GRAPH, previous, links)):
-            store.remove_nquads(nquads(before - after, str(graph)))
-            store.add_nquads(nquads(after - before, str(graph)))
+            store.remove_nquads(_nquads(before - after, graph))
+            store.add_nquads(_nquads(after - before, graph))
         return links
     events = stored_events(store) if mode == "all" else new_events
     matches = link_events(events)
     links = canonical(matches, {e.iri: e for e in events})
     for graph, triples in ((MATCHES_GRAPH, matches), (LINKS_GRAPH, links)):
         store.drop_graph(graph)
-        store.add_nquads(nquads(triples, str(graph)))
+        store.add_nquads(_nquads(triples, graph))
     return links
+
+
+def _nquads(links: set, graph) -> str:
+    """`links` (owl:sameAs triples) as N-Quads of `graph`; in the matches graph, as news:matchedWith."""
+    if graph == MATCHES_GRAPH:
+        links = {(a, MATCHED, b) for a, _, b in links}
+    return nquads(links, str(graph))
+
+
+def _stored_keys(store, new_events: list[EventFacts]) -> list[tuple[str, str]]:
+    """The (class, participant or platform) pairs of stored events that may match `new_events`:
+    their platforms, and every stored entity in the blocks of their participants."""
+    wanted = defaultdict(set)
+    for e in new_events:
+        for k in e.keys():
+            wanted[k].add(e.cls)
+    keys = {(c, k) for k, classes in wanted.items() if k.startswith("<") for c in classes}
+    rows = store.select("SELECT ?e WHERE { GRAPH <%s> { ?e <%s> ?l } }" % (NAMES_GRAPH, SKOS.prefLabel))
+    for (entity,) in rows:
+        keys |= {(c, entity) for block in name_blocks(entity) for c in wanted.get(block, ())}
+    return sorted(keys)
 
 
 def _update_links(store, matches: set, touched: set[str], facts: dict[str, EventFacts], previous_links: set) -> set:

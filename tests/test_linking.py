@@ -4,20 +4,61 @@ comparing every pair."""
 import random
 from itertools import combinations
 
-from kg.linking import SAME, EventFacts, canonical, dates_agree, link_events, same_event
+from kg.linking import SAME, EventFacts, canonical, dates_agree, link_events, one_entity, same_event
+from kg.names import ID, NEWS
+
+STATEMENT = f"<{NEWS.Statement}>"
+
+
+PEOPLE = [
+    "<a>",
+    "<b>",
+    *(f"<{ID}person-{name}>" for name in ("rudi-hartono", "rudi-hartono-lubis", "boni-tarigan", "bonifasius-tarigan")),
+    f"<{ID}organization-lajur>",
+    f"<{ID}organization-lajur-logistik-indonesia>",
+]
 
 
 def test_blocking_finds_every_link_a_full_comparison_finds():
+    """Over dates of every precision (a month's last day and the next one's first among them)
+    and names written in full and short."""
     r = random.Random(7)
     events = []
-    for i in range(400):
-        day = f"2024-05-{r.randint(1, 6):02d}"
-        date = r.choice([None, "2024", "2024-05", day, day, day, "2024-06-01"])
-        people = frozenset(r.sample(["<a>", "<b>", "<c>", "<d>"], r.randint(1, 2)))
-        events.append(EventFacts(f"<e{i:03d}>", f"g{i // 4}", r.choice(["<C>", "<D>"]), people, None, date))
+    for i in range(600):
+        day = r.choice(["2024-05-30", "2024-05-31", "2024-06-01", "2024-06-02"])
+        date = r.choice([None, "2024", "2024-05", "2024-06", day, day, day])
+        people = frozenset(r.sample(PEOPLE, r.randint(1, 2)))
+        cls = r.choice(["<C>", "<D>"])
+        events.append(EventFacts(f"<e{i:03d}>", f"g{i // 4}", cls, people, None, date, r.choice([None, day])))
     brute = {tuple(sorted((x.iri, y.iri))) for x, y in combinations(events, 2) if same_event(x, y)}
-    assert len(brute) > 100
+    assert len(brute) > 1000
+    assert any(x[:7] != y[:7] for x, y in brute for x, y in [(facts(events, x), facts(events, y))])
     assert {(s, o) for s, _, o in link_events(events)} == brute
+
+
+def facts(events, iri):
+    return next(e.date for e in events if e.iri == iri) or ""
+
+
+def test_a_name_written_short_is_one_participant():
+    def person(name):
+        return f"<{ID}person-{name}>"
+
+    assert one_entity(person("rudi-hartono"), person("rudi-hartono-lubis"))
+    assert one_entity(person("heru-wibisono"), person("heru-prasetyo-wibisono"))
+    assert one_entity(person("boni-tarigan"), person("bonifasius-tarigan"))
+    assert one_entity(f"<{ID}organization-lajur>", f"<{ID}organization-lajur-logistik-indonesia>")
+    assert not one_entity(person("rudi"), person("rudi-hartono"))  # a first name alone says too little
+    assert not one_entity(person("rudi-santoso"), person("rudi-hartono"))
+    assert not one_entity(person("boni-tarigan"), person("bonifasius-sembiring"))
+    assert not one_entity(f"<{ID}organization-lajur>", f"<{ID}person-lajur-logistik>")
+
+
+def test_two_quotes_of_one_person_on_one_day_stay_two_statements():
+    def said(iri, article):
+        return EventFacts(iri, article, STATEMENT, frozenset({f"<{ID}person-anindita>"}), None, "2025-02-13")
+
+    assert not same_event(said("<x>", "a"), said("<y>", "b"))
 
 
 def test_a_chain_of_matches_names_one_event_by_its_first_report():

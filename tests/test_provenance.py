@@ -51,7 +51,7 @@ def test_cited_source_carries_to_facts_of_its_sentence(seed_kg):
 def test_same_event_from_two_outlets_is_linked(seed_kg):
     first, second = (article_iri(f"{name}.txt") for name in ("000_2ae13ee501b42528", "001_edbdc3bf89c4338e"))
     a, b = URIRef(f"{first}-event-101"), URIRef(f"{second}-event-1670")
-    matches = set(seed_kg.dataset.graph(MATCHES_GRAPH).subject_objects(OWL.sameAs))
+    matches = set(seed_kg.dataset.graph(MATCHES_GRAPH).subject_objects(NEWS.matchedWith))
     assert matches == {(a, b)}
     # the event is named by its first report, owl:sameAs each of its reports (itself included)
     links = set(seed_kg.dataset.graph(LINKS_GRAPH).subject_objects(OWL.sameAs))

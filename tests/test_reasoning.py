@@ -5,7 +5,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 
 import kg
 from kg.build import BUILD_GRAPH
-from kg.names import ID, NEWS, SCHEMA, is_inferred
+from kg.names import ID, MATCHES_GRAPH, NEWS, SCHEMA, is_inferred
 from kg.ntriples import triples
 from kg.reason import infer
 
@@ -21,8 +21,12 @@ def inferred(g) -> Graph:
 
 
 def asserted(g):
+    """The asserted triples, without the build record and the matches graph (a record of the
+    linking's evidence, not data: reasoning does not read it)."""
     return {
-        (s, p, o) for s, p, o, c in g.dataset.quads((None, None, None, None)) if not is_inferred(c) and c != BUILD_GRAPH
+        (s, p, o)
+        for s, p, o, c in g.dataset.quads((None, None, None, None))
+        if not is_inferred(c) and c not in (BUILD_GRAPH, MATCHES_GRAPH)
     }
 
 

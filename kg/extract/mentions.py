@@ -31,7 +31,7 @@ NAME_SEQ = Pattern(
     + r"[\w-]*\)"  # 'Partai Gerakan Bintang Timur (Gerbang) Hartati ...'
     + "|"
     + "|".join(sorted(PARTICLES))
-    + r")(?![\w'’-])){1,8})",  # whole words: 'da' is no particle at the start of 'dari'
+    + r")(?![\w'’-])){1,10})",  # whole words: 'da' is no particle at the start of 'dari'
     starts_with="roles",
 )
 

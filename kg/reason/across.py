@@ -13,12 +13,15 @@ from collections import defaultdict
 from rdflib import URIRef
 
 from kg.linking import article_of_event, groups
-from kg.names import ARTICLE_PREFIX, LINKS_INFERRED_GRAPH
+from kg.names import ARTICLE_PREFIX, LINKS_INFERRED_GRAPH, MATCHES_GRAPH
 from kg.ntriples import nquads
 from kg.reason import reasoner as reasoner_named
+from kg.reason.noise import is_noise
+from kg.reason.rules import SAME
 
 CROSS_PREFIX = str(LINKS_INFERRED_GRAPH) + "/"
 TRANSITIVE_GRAPH = CROSS_PREFIX + "transitive"
+MATCHES = f"<{MATCHES_GRAPH}>"
 BATCH = 300  # IRIs or triples per query
 
 SUBJECT_OF = "SELECT ?x ?p ?o ?g WHERE { VALUES ?x { %s } GRAPH ?g { ?x ?p ?o } }"
@@ -60,7 +63,7 @@ def derive_across(
     derived = {}
     for name, members in sorted(todo.items()):
         part = set().union(*(by_event[e] | around[e] for e in members))
-        derived[name] = (engine.across(part), set(members))
+        derived[name] = (_group_closure(engine, members, part), set(members))
     if changed is None or changed:
         part = set()
         for p in sorted(engine.transitive):
@@ -79,16 +82,37 @@ def derive_across(
     return {name: inferred - held for name, (inferred, _) in derived.items()}, stale
 
 
+def _group_closure(engine, members: tuple[str, ...], part: set) -> set:
+    """What one group's triples imply. OWL RL's owl:sameAs copies every fact of each report to
+    every other (k² copies for k reports), so the closure is taken once over the group collapsed
+    to its first report, then copied to each member: the same triples, with the joins done once
+    instead of k² times. Where the closure makes new owl:sameAs (a functional property), the
+    group is reasoned over as it is."""
+    first, rest = members[0], set(members)
+    one = {(first if s in rest else s, p, first if o in rest else o) for s, p, o in part if p != SAME}
+    implied = engine.across(one)
+    if any(p == SAME for _, p, _ in implied):
+        return engine.across(part)
+
+    def each(x: str) -> tuple[str, ...]:
+        return members if x == first else (x,)
+
+    copies = {(s2, p, o2) for s, p, o in one | implied for s2 in each(s) for o2 in each(o)}
+    copies |= {(a, SAME, b) for a in members for b in members}
+    return {t for t in copies - part if not is_noise(*t)}
+
+
 def _around(store, events: list[str]) -> dict[str, set]:
-    """Every triple with one of `events` as subject or object, outside the cross-article graphs."""
+    """Every triple with one of `events` as subject or object, outside the cross-article graphs
+    and the matches graph (matches are evidence, not identity)."""
     out: dict[str, set] = defaultdict(set)
     for i in range(0, len(events), BATCH):
         values = " ".join(events[i : i + BATCH])
         for x, p, o, g in store.select(SUBJECT_OF % values):
-            if not g[1:].startswith(CROSS_PREFIX):
+            if not g[1:].startswith(CROSS_PREFIX) and g != MATCHES:
                 out[x].add((x, p, o))
         for x, s, p, g in store.select(OBJECT_OF % values):
-            if not g[1:].startswith(CROSS_PREFIX):
+            if not g[1:].startswith(CROSS_PREFIX) and g != MATCHES:
                 out[x].add((s, p, x))
     return out
 
