@@ -27,7 +27,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.mentions import _add
 from kg.extract.words import UP
-from kg.lang import Pattern, event_types, language, word_set, words_rx
+from kg.lang import Pattern, event_types, language, without_legal_form, word_set, words_rx
 
 # 'diskusi di X', 'a conversation on X': a public conversation on a platform named within 40
 # characters of the same sentence is an interview
@@ -245,6 +245,7 @@ NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after
 
 
 OBJECT_KINDS = ("Platform", "Organization", "Person")
+OBJECT_BREAK = Pattern(r"(?i)\b(?:$object_breaks)\b")
 
 
 def _acted_on(doc: Doc, start: int, end: int, clause_start: int, clause_end: int):
@@ -255,7 +256,26 @@ def _acted_on(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
         found = [m for m in doc.mentions_in(clause_start, start) if m.entity.kind in OBJECT_KINDS]
         return found[-1].entity.iri if found else None
     found = next((m for m in doc.mentions_in(end, clause_end) if m.entity.kind in OBJECT_KINDS), None)
-    return found.entity.iri if found else None
+    if found is None or OBJECT_BREAK.get(doc.lang).search(doc.masked, end, found.start):
+        return None
+    return found.entity.iri
+
+
+def _acted_on_party(doc: Doc, iri) -> list:
+    """Who takes part in an event that acts on `iri`: the person or organisation itself, or, for
+    a platform, the company the article names after it ('KoinRaya' and 'KoinRaya Global Ltd')."""
+    acted_on = doc.entities.get(iri)
+    if acted_on is None:
+        return []
+    if acted_on.kind in ("Person", "Organization"):
+        return [iri]
+    if acted_on.kind == "Platform":
+        name = acted_on.label.casefold()
+        for m in doc.mentions:
+            label = without_legal_form(m.entity.label).casefold()
+            if m.entity.kind == "Organization" and label != name and label.startswith(name + " "):
+                return [m.entity.iri]
+    return []
 
 
 def _mentions(doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -410,8 +430,7 @@ def event_details(doc: Doc) -> None:
         if kind.object:
             event.object = _acted_on(doc, start, end, a, b)
             if kind.object_takes_part and not em.anaphoric:
-                acted_on = doc.entities.get(event.object)
-                event.participants = [event.object] if acted_on and acted_on.kind in ("Person", "Organization") else []
+                event.participants = _acted_on_party(doc, event.object)
         em.event = event
 
 
