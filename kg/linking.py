@@ -21,7 +21,7 @@ from itertools import combinations
 
 from rdflib.namespace import OWL, RDF, SKOS
 
-from kg.names import ARTICLE_PREFIX, GRAPH, ID, LINKS_GRAPH, MATCHES_GRAPH, NAMES_GRAPH, NEWS
+from kg.names import ARTICLE_PREFIX, GRAPH, ID, LINKS_GRAPH, MATCHES_GRAPH, NAMES_GRAPH, NEWS, SCHEMA
 from kg.ntriples import nquads, term
 
 SAME = term(OWL.sameAs)
@@ -30,6 +30,7 @@ TYPE = term(RDF.type)
 REPORTS, PARTICIPANT, PLATFORM, DATE, PUBLISHED = (
     term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date", "datePublished")
 )
+LANGUAGE = term(SCHEMA.inLanguage)
 NEAR_DAYS = 31  # an undated report is compared with reports published at most this far apart
 # An event of no known kind; and quotes: one person quoted on one day by two outlets may have said
 # one thing or two (two answers at one press conference), and who said it when cannot tell which.
@@ -46,6 +47,7 @@ class EventFacts:
     platform: str | None = None
     date: str | None = None  # the lexical form: '2024-08-13', '2024-08' or '2024'
     published: str | None = None  # the reporting article's publication day
+    lang: str | None = None  # the reporting article's language
 
     def keys(self) -> list[str]:
         """What blocks it: the first and the last word of each participant's name (so that 'Rudi
@@ -114,10 +116,11 @@ def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[Event
     triples = list(triples)
     reported = {o for s, p, o in triples if p == REPORTS}
     published = next((_lexical(o)[:10] for s, p, o in triples if p == PUBLISHED), None)
+    lang = next((_lexical(o) for s, p, o in triples if p == LANGUAGE), None)
     facts = {}
     for s, p, o in triples:
         if s in reported and p == TYPE and o not in NOT_LINKED:
-            facts[s] = EventFacts(s, graph, o, published=published)
+            facts[s] = EventFacts(s, graph, o, published=published, lang=lang)
     for s, p, o in triples:
         e = facts.get(s)
         if e is None:
@@ -147,7 +150,7 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
         return False
     if x.platform and y.platform and x.platform != y.platform:
         return False
-    when = dates_agree(x.date, y.date)
+    when = dates_agree(x.date, y.date, _slack(x, y))
     if when is False:
         return False
     same_platform = x.platform is not None and x.platform == y.platform
@@ -157,15 +160,22 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     return people + same_platform >= 1
 
 
-def dates_agree(a: str | None, b: str | None) -> bool | None:
-    """True when two dates can name one day (at the precision each knows; two days one apart
-    agree, for time zones), False when they cannot, None when one is missing."""
+def dates_agree(a: str | None, b: str | None, slack: int = 1) -> bool | None:
+    """True when two dates can name one day (at the precision each knows; two days `slack`
+    apart agree), False when they cannot, None when one is missing."""
     if not a or not b:
         return None
     if len(a) == len(b) == 10:
-        return abs(_day(a) - _day(b)) <= 1
+        return abs(_day(a) - _day(b)) <= slack
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def _slack(x: EventFacts, y: EventFacts) -> int:
+    """How many days apart two reports' dates may be: none in one language (outlets of one country
+    count days alike: two outages a day apart are two), one across languages (the evening in
+    New York is the next morning in Jakarta)."""
+    return 0 if x.lang and x.lang == y.lang else 1
 
 
 def _day(d: str) -> int:
@@ -247,7 +257,7 @@ def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tup
 
 # In the store: the events already there, the links graph, and bringing it up to date.
 
-EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published WHERE {
+EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published ?lang WHERE {
   %s
   GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls }
   FILTER(STRSTARTS(STR(?g), "%s"))
@@ -255,6 +265,7 @@ EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published WHERE {
   OPTIONAL { GRAPH ?g2 { ?ev <%s> ?pl } FILTER(STRSTARTS(STR(?g2), "%s")) }
   OPTIONAL { GRAPH ?g3 { ?ev <%s> ?date } FILTER(STRSTARTS(STR(?g3), "%s")) }
   OPTIONAL { GRAPH ?g4 { ?a <%s> ?published } FILTER(STRSTARTS(STR(?g4), "%s")) }
+  OPTIONAL { GRAPH ?g5 { ?a <%s> ?lang } FILTER(STRSTARTS(STR(?g5), "%s")) }
 }"""
 
 
@@ -269,15 +280,21 @@ def stored_events(store, keys: Iterable[tuple[str, str]] = (), iris: Iterable[st
         restrict = "VALUES ?ev { %s }" % named
     else:
         restrict = ""
-    facts = (NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished)
+    facts = (NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished, SCHEMA.inLanguage)
     rows = store.select(
         EVENTS_QUERY % (restrict, NEWS.reports, ARTICLE_PREFIX, *(x for p in facts for x in (p, ARTICLE_PREFIX)))
     )
     events: dict[str, EventFacts] = {}
-    for g, ev, cls, p, pl, day, published in rows:
+    for g, ev, cls, p, pl, day, published, lang in rows:
         e = events.get(ev)
         if e is None:
-            e = events[ev] = EventFacts(ev, g[1:-1], cls, published=_lexical(published)[:10] if published else None)
+            e = events[ev] = EventFacts(
+                ev,
+                g[1:-1],
+                cls,
+                published=_lexical(published)[:10] if published else None,
+                lang=lang and _lexical(lang),
+            )
         if p:
             e.participants = e.participants | {p}
         if pl:
@@ -348,7 +365,7 @@ def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int]:
     if x is None or y is None:
         return (0, 0)
     a, b = x.date, y.date
-    to_the_day = bool(a and b and len(a) == len(b) == 10 and dates_agree(a, b))
+    to_the_day = bool(a and b and len(a) == len(b) == 10 and dates_agree(a, b, _slack(x, y)))
     same_platform = x.platform is not None and x.platform == y.platform
     return (-to_the_day, -(shared(x.participants, y.participants) + same_platform))
 
@@ -356,7 +373,11 @@ def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int]:
 def _may_join(group: list[str], other: list[str], facts: dict[str, EventFacts]) -> bool:
     for x in (facts.get(e) for e in group):
         for y in (facts.get(e) for e in other):
-            if x is not None and y is not None and (x.graph == y.graph or dates_agree(x.date, y.date) is False):
+            if (
+                x is not None
+                and y is not None
+                and (x.graph == y.graph or dates_agree(x.date, y.date, _slack(x, y)) is False)
+            ):
                 return False
     return True
 

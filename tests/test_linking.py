@@ -73,8 +73,8 @@ def test_a_chain_of_matches_names_one_event_by_its_first_report():
     }
 
 
-def outage(iri, article, day=None, published="2025-06-05", participants=(), platform="<lintascell>"):
-    return EventFacts(iri, article, "<Outage>", frozenset(participants), platform, day, published)
+def outage(iri, article, day=None, published="2025-06-05", participants=(), platform="<lintascell>", lang=None):
+    return EventFacts(iri, article, "<Outage>", frozenset(participants), platform, day, published, lang)
 
 
 def test_dates_agree_at_the_precision_each_side_knows():
@@ -90,6 +90,15 @@ def test_reports_that_share_the_platform_and_the_day_are_one_event():
     assert not same_event(outage("<a>", "g1", "2025-06-02"), outage("<b>", "g2", "2025-06-05"))
     assert not same_event(outage("<a>", "g1", "2025-06-02"), outage("<b>", "g1", "2025-06-02")), "one article"
     assert not same_event(outage("<a>", "g1", "2025-06-02"), outage("<b>", "g2", "2025-06-02", platform="<other>"))
+
+
+def test_a_day_apart_is_one_day_across_languages_and_two_days_in_one():
+    """Jakarta's Tuesday morning is New York's Monday evening; two Indonesian outlets that say
+    Monday and Tuesday tell of two outages."""
+    monday, tuesday = outage("<a>", "g1", "2025-06-02", lang="id"), outage("<b>", "g2", "2025-06-03", lang="id")
+    assert not same_event(monday, tuesday)
+    assert same_event(monday, outage("<c>", "g3", "2025-06-03", lang="en"))
+    assert same_event(monday, outage("<d>", "g4", "2025-06-02", lang="id"))
 
 
 def test_an_undated_background_mention_joins_when_published_near():
