@@ -15,7 +15,7 @@ MONTHS = table("months")  # the names of every language in kg/lang
 WEEKDAYS = table("weekdays")
 NUMBER_WORDS = table("number_words")
 
-_MONTH = "(" + alternation(MONTHS) + r")\.?"
+_MONTH = "(" + alternation(MONTHS) + r")(?:\.|(?!\w))"  # a whole word: not "Jul" of "July 2022"
 _WEEKDAY = "(" + alternation(WEEKDAYS) + ")"
 _ZONE = r"(?:WIB|WITA|WIT|GMT|UTC)"
 # An optional weekday before a date, written '(?:...|)' rather than '(?:...)?': the same matches,

@@ -6,6 +6,7 @@ can point back at the span it came from.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+DATELINE_DASH = re.compile(r"\)?\s*(?:\([A-Z][A-Za-z .]{1,30}\)\s*)?(?:-{1,2}|–|—)\s")
 
 
 @dataclass(frozen=True)
@@ -141,15 +143,24 @@ class Doc:
             return self.sentences[i]
         return None
 
-    def first_date(self, start: int, end: int, outside_quotes: bool = False) -> DateValue | None:
+    def first_date(
+        self, start: int, end: int, outside_quotes: bool = False, outside_datelines: bool = False
+    ) -> DateValue | None:
         """The first date expression in [start, end) (with `outside_quotes`, the first not
-        inside a quote), or None."""
+        inside a quote; with `outside_datelines`, the first that is no dateline's, the day a
+        report was filed: 'JAKARTA, March 13, 2025 -'), or None."""
         i = bisect_left(self._starts_of("dates"), start)
         while i < len(self.dates) and self.dates[i][0] < end:
-            if not (outside_quotes and self.in_quote(self.dates[i][0])):
-                return self.dates[i][2]
+            a, b, value = self.dates[i]
+            if not (outside_quotes and self.in_quote(a)) and not (outside_datelines and self.in_dateline(a, b)):
+                return value
             i += 1
         return None
+
+    def in_dateline(self, start: int, end: int) -> bool:
+        """Is [start, end) a date in a paragraph's dateline (before its dash, near its start)?"""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return start - line_start <= 60 and DATELINE_DASH.match(self.text, end) is not None
 
     def in_quote(self, offset: int) -> bool:
         i = bisect_right(self._starts_of("quotes"), offset) - 1

@@ -16,6 +16,8 @@ def values(text, ref=None):
     "text,ref,expected",
     [
         ("Selasa (13/8/2024) pagi", None, "2024-08-13"),
+        ("In July 2022, it briefly blocked PayPal", dt.date(2025, 2, 14), "2022-07"),  # not 'Jul' + a year guessed
+        ("pada Oktober 2021 lalu", dt.date(2024, 10, 5), "2021-10"),
         ("Kamis (29/12) pagi", dt.date(2022, 12, 29), "2022-12-29"),
         ("pada 13 Juli lalu", dt.date(2024, 8, 13), "2024-07-13"),
         ("pada 4 Oktober lalu", dt.date(2024, 10, 27), "2024-10-04"),

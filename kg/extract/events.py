@@ -261,6 +261,17 @@ def _acted_on(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
     return found.entity.iri
 
 
+def _event_date(doc: Doc, a: int, b: int, end: int, sentence_end: int):
+    """The event's date: the first in its clause [a, b), else after its trigger (`end`) in its
+    sentence; not one in a quote, and the dateline's (the day the report was filed) only when
+    the sentence gives no other."""
+    for datelines in (True, False):
+        date = doc.first_date(a, b, True, datelines) or doc.first_date(end, sentence_end, True, datelines)
+        if date:
+            return date
+    return None
+
+
 def _acted_on_party(doc: Doc, iri) -> list:
     """Who takes part in an event that acts on `iri`: the person or organisation itself, or, for
     a platform, the company the article names after it ('KoinRaya' and 'KoinRaya Global Ltd')."""
@@ -424,7 +435,7 @@ def event_details(doc: Doc) -> None:
         )
         if platform is None and event_types()[cls].platform_fallback:
             platform = fallback
-        date = doc.first_date(a, b, outside_quotes=True) or doc.first_date(end, sentence.end, outside_quotes=True)
+        date = _event_date(doc, a, b, end, sentence.end)
         kind = event_types()[cls]
         event = Event(cls, sentence, em.trigger, start, participants, claimed, platform, date)
         if kind.object:
