@@ -1,0 +1,99 @@
+"""One real event told by several articles, in Indonesian and in English, is one event; near
+misses stay apart; a second report added to a built store joins without relinking the rest.
+Real articles, built into a real store."""
+
+from collections import defaultdict
+
+from rdflib.namespace import OWL
+
+import kg
+import kg.linking
+from kg.names import LINKS_GRAPH
+
+ARTICLES = {
+    "akuisisi.txt": """PT Sinar Digital Akuisisi Startup Kopi Nusantara
+
+Jakarta, Rabu (12/3/2025) - PT Sinar Digital Tbk mengakuisisi PT Kopi Nusantara Teknologi senilai Rp 1,2 triliun pada Rabu (12/3/2025).
+
+Direktur Utama Sinar Digital, Bambang Hartono, mengatakan akuisisi itu memperkuat bisnis logistik perusahaan. "Kami ingin tumbuh lebih cepat," kata Bambang.
+""",
+    "acquisition.txt": """Sinar Digital buys coffee startup Kopi Nusantara
+
+JAKARTA, March 13, 2025 - Indonesian technology group Sinar Digital acquired Kopi Nusantara Teknologi on March 12, 2025, in a deal worth 1.2 trillion rupiah, the company said.
+
+"We want to grow faster," chief executive Bambang Hartono told reporters.
+""",
+    "akuisisi-lama.txt": """Sinar Digital Pernah Caplok Startup Lain
+
+Jakarta, Senin (20/1/2025) - PT Sinar Digital Tbk mengakuisisi PT Jalan Pintas Indonesia pada 14 Januari 2025. Ini akuisisi pertama perusahaan tahun ini.
+""",
+    "laba.txt": """Sinar Digital Bidik Laba Tahun Ini
+
+Jakarta, Kamis (10/4/2025) - PT Sinar Digital Tbk menargetkan laba bersih naik 20 persen tahun ini. Perusahaan itu mengakuisisi PT Kopi Nusantara Teknologi pada Maret lalu.
+
+Direktur Keuangan Sinar Digital, Ratna Wulandari, mengatakan integrasi bisnis berjalan lancar.
+""",
+    "gangguan.txt": """Aplikasi DompetKu Down, Pengguna Mengeluh
+
+Jakarta, Senin (2/6/2025) - Aplikasi dompet digital DompetKu mengalami gangguan pada Senin (2/6/2025) pagi. Pengguna tidak bisa masuk ke aplikasi selama tiga jam.
+""",
+    "gangguan-lagi.txt": """DompetKu Gangguan Lagi, Pengguna Kesal
+
+Jakarta, Selasa (3/6/2025) - Aplikasi dompet digital DompetKu kembali mengalami gangguan pada Selasa (3/6/2025) siang. Ini gangguan kedua dalam dua hari.
+""",
+    "outage.txt": """DompetKu e-wallet suffers outage
+
+JAKARTA, June 2, 2025 - Indonesian e-wallet app DompetKu suffered an outage on June 2, 2025, leaving users unable to log in for three hours.
+""",
+}
+
+
+def write(folder, names):
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_text(ARTICLES[name], encoding="utf-8")
+    return folder
+
+
+def article_words(event) -> str:
+    """'akuisisi-lama' for an event of akuisisi-lama.txt."""
+    local = str(event).rsplit("/", 1)[-1]
+    return local.removeprefix("article-").rsplit("-event-", 1)[0].rsplit("-", 1)[0]
+
+
+def stories(g) -> set[frozenset[str]]:
+    """Each real event the graph joined, as the set of the articles that report it."""
+    reports = defaultdict(set)
+    for first, report in g.dataset.graph(LINKS_GRAPH).subject_objects(OWL.sameAs):
+        reports[first].add(article_words(report))
+    return {frozenset(r) for r in reports.values()}
+
+
+def test_reports_across_languages_join_and_near_misses_stay_apart(tmp_path):
+    g = kg.build([write(tmp_path / "news", ARTICLES)], store=tmp_path / "store")
+    found = stories(g)
+    # an acquisition told in Indonesian, in English, and a month later in a background sentence
+    assert frozenset({"akuisisi", "acquisition", "laba"}) in found
+    # an outage told in Indonesian and in English (a day apart in Jakarta's and London's time)
+    assert frozenset({"gangguan", "outage"}) in found
+    # the same buyer's earlier acquisition, and the same app's outage of the next day, stay apart
+    assert not any({"akuisisi-lama", "gangguan-lagi"} & s for s in found)
+    assert len(found) == 2
+
+
+def test_a_second_report_added_later_joins_without_relinking_the_rest(tmp_path, monkeypatch):
+    news = write(tmp_path / "news", ["akuisisi.txt", "akuisisi-lama.txt", "gangguan.txt", "outage.txt"])
+    kg.build([news], store=tmp_path / "store").close()
+    remade = []
+    canonical = kg.linking.canonical
+
+    def recording(matches, facts=None):
+        remade.extend(article_words(e) for a, _, b in matches for e in (a, b))
+        return canonical(matches, facts)
+
+    monkeypatch.setattr(kg.linking, "canonical", recording)
+    write(news, ["acquisition.txt"])
+    g = kg.build([news], store=tmp_path / "store")
+    assert g.report.extracted == 1
+    assert stories(g) == {frozenset({"akuisisi", "acquisition"}), frozenset({"gangguan", "outage"})}
+    assert set(remade) == {"akuisisi", "acquisition"}, "only the new report's event was linked again"
