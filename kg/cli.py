@@ -332,9 +332,12 @@ def explain_cmd(
         head = node.add(
             f"[bold]{short(e.triple)}[/bold]  "
             + (f"asserted in {', '.join(short([c]) for c in e.graphs)}" if e.asserted else f"inferred ({e.rule})")
+            + (f": {e.rule}, joined by" if e.asserted and e.rule else "")
         )
         for ev in e.evidence:
             head.add(f"{short([ev.article])} [{ev.begin}:{ev.end}] [italic]{ev.text}[/italic]")
+        for reason in e.reasons:
+            head.add(reason)
         for b in e.because:
             grow(head, b)
 

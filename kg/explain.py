@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from kg.names import ITSRDF, NEWS, NIF, is_inferred
 
@@ -30,6 +30,7 @@ class Explanation:
     evidence: list = field(default_factory=list)  # sentences / phrases it came from
     rule: str | None = None  # for an inferred triple: how
     because: list = field(default_factory=list)  # the Explanations of the triples that imply it
+    reasons: list = field(default_factory=list)  # for two reports that matched: what they share
 
     @property
     def asserted(self) -> bool:
@@ -84,6 +85,10 @@ class Explainer:
         if ex.graphs:
             for c in ex.graphs:
                 ex.evidence += asserted_evidence(self.ds.graph(c), s, p, o)
+            if p in (OWL.sameAs, NEWS.matchedWith) and s != o:
+                ex.because = self._matches(s, o) if p == OWL.sameAs else []
+                ex.rule = "one real event" if ex.because else None
+                ex.reasons = self._why_same(s, o) if p == NEWS.matchedWith else []
             return ex
         if t not in self.union or depth == 0:
             return ex
@@ -91,6 +96,46 @@ class Explainer:
         ex.rule = rule
         ex.because = [self.explain(*b, depth=depth - 1) for b in basis]
         return ex
+
+    def _matches(self, s, o) -> list[Explanation]:
+        """The matches (graph/links/matches) that joined two reports into one event: the
+        shortest chain of them, each with what the two reports share."""
+        came_from = {s: None}
+        todo = [s]
+        while todo and o not in came_from:
+            x = todo.pop(0)
+            for y in sorted(
+                set(self.asserted.objects(x, NEWS.matchedWith)) | set(self.asserted.subjects(NEWS.matchedWith, x))
+            ):
+                if y not in came_from:
+                    came_from[y] = x
+                    todo.append(y)
+        if o not in came_from:
+            return []
+        hops, y = [], o
+        while came_from[y] is not None:
+            a, b = sorted((came_from[y], y))
+            hops.insert(0, self.explain(a, NEWS.matchedWith, b))
+            y = came_from[y]
+        return hops
+
+    def _why_same(self, a, b) -> list[str]:
+        from kg.linking import article_of_event, events_of, why_same
+        from kg.ntriples import term, triples
+
+        facts = []
+        for e in (a, b):
+            graph = article_of_event(term(e))
+            found = [f for f in events_of(graph, triples(self.ds.graph(URIRef(graph)))) if f.iri == term(e)]
+            if not found:
+                return []
+            facts.append(found[0])
+
+        def name(iri: str) -> str:
+            label = self.union.value(URIRef(iri[1:-1]), SKOS.prefLabel)
+            return str(label) if label is not None else iri
+
+        return why_same(*facts, name=name)
 
     def _holds(self, t) -> bool:
         return t in self.union

@@ -14,7 +14,7 @@ Terms are N-Triples strings (`kg.ntriples`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
@@ -158,6 +158,41 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     if when is None:  # one side undated: near in publication, or two people and the platform in common
         return (people >= 2 and same_platform) or (_published_near(x, y) and (people >= 2 or same_platform))
     return people + same_platform >= 1
+
+
+def why_same(x: EventFacts, y: EventFacts, name: Callable[[str], str] | None = None) -> list[str]:
+    """What made two reports match (`same_event`), in words, for `kg explain`; `name` gives an
+    entity's name from its IRI (default: the words of the IRI)."""
+    _label = name or _words_of
+    reasons = [f"both {x.cls.rsplit('#', 1)[-1].rstrip('>')}"]
+    when = dates_agree(x.date, y.date, _slack(x, y))
+    if when:
+        apart = (
+            " (a day apart across languages: time zones)"
+            if x.date != y.date and len(x.date) == len(y.date) == 10
+            else ""
+        )
+        reasons.append(f"dates agree: {x.date} and {y.date}{apart}")
+    elif x.date or y.date:
+        reasons.append(f"one report gives no date ({x.date or y.date} in the other)")
+    people = sorted(
+        f"{_label(a)}" + (f" = {_label(b)}" if a != b else "")
+        for a in x.participants
+        for b in y.participants
+        if one_entity(a, b)
+    )
+    if people:
+        reasons.append("shared participants: " + ", ".join(people))
+    if x.platform and x.platform == y.platform:
+        reasons.append(f"same platform: {_label(x.platform)}")
+    if when is None and _published_near(x, y):
+        reasons.append(f"published within {NEAR_DAYS} days: {x.published} and {y.published}")
+    return reasons
+
+
+def _words_of(iri: str) -> str:
+    kind, words = _name_words(iri)
+    return " ".join(words).title() if words else iri
 
 
 def dates_agree(a: str | None, b: str | None, slack: int = 1) -> bool | None:

@@ -4,6 +4,7 @@ Real articles, built into a real store."""
 
 from collections import defaultdict
 
+import pytest
 from rdflib.namespace import OWL
 
 import kg
@@ -69,9 +70,16 @@ def stories(g) -> set[frozenset[str]]:
     return {frozenset(r) for r in reports.values()}
 
 
-def test_reports_across_languages_join_and_near_misses_stay_apart(tmp_path):
-    g = kg.build([write(tmp_path / "news", ARTICLES)], store=tmp_path / "store")
-    found = stories(g)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("stories")
+    g = kg.build([write(tmp / "news", ARTICLES)], store=tmp / "store")
+    yield g
+    g.close()
+
+
+def test_reports_across_languages_join_and_near_misses_stay_apart(built):
+    found = stories(built)
     # an acquisition told in Indonesian, in English, and a month later in a background sentence
     assert frozenset({"akuisisi", "acquisition", "laba"}) in found
     # an outage told in Indonesian and in English (a day apart in Jakarta's and London's time)
@@ -97,3 +105,15 @@ def test_a_second_report_added_later_joins_without_relinking_the_rest(tmp_path, 
     assert g.report.extracted == 1
     assert stories(g) == {frozenset({"akuisisi", "acquisition"}), frozenset({"gangguan", "outage"})}
     assert set(remade) == {"akuisisi", "acquisition"}, "only the new report's event was linked again"
+
+
+def test_explain_names_what_joined_two_reports(built):
+    links = built.dataset.graph(LINKS_GRAPH)
+    first, report = next((a, b) for a, b in links.subject_objects(OWL.sameAs) if article_words(b) == "laba")
+    ex = built.explain(first, "sameAs", report)
+    assert ex.rule == "one real event" and ex.because
+    last = ex.because[-1]  # the chain of matches ends at the background mention
+    assert report in last.triple
+    assert last.reasons[0] == "both Acquisition"
+    assert any(r.startswith("dates agree: 2025-03-12 and 2025-03") for r in last.reasons), "'Maret lalu'"
+    assert any(r.startswith("shared participants:") and "Kopi Nusantara Teknologi" in r for r in last.reasons)
