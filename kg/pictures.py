@@ -528,8 +528,8 @@ def _title(graph, label: str) -> str:
 
 def timeline_figure(g, name: str):
     """The entity's dated events on a time axis, a row per event type, each labelled with its
-    date and reporting outlets; labels that would overlap are stacked. Undated events are
-    counted in a note under the axis."""
+    date and reporting outlets, its mark's area growing with its number of reports; labels that
+    would overlap are stacked. Undated events are counted in a note under the axis."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -542,6 +542,9 @@ def timeline_figure(g, name: str):
     if not dated:
         raise PictureError(f"{label!r} has no dated events to draw ({len(events)} undated)")
     points = _points(g, dated)
+    reports = defaultdict(int)
+    for e in dated:
+        reports[e.type, _day(e.date)] += len(e.members)
     types = sorted({t for t, _ in points}, reverse=True)  # drawn bottom up: A at the top
     start, end = _span(points)
     days_per_inch = (end - start).days / TIMELINE_WIDTH
@@ -552,7 +555,8 @@ def timeline_figure(g, name: str):
     cmap = plt.get_cmap("tab10")
     for i, typ in enumerate(types):
         for day, level in sorted(rows[typ].items(), key=lambda item: (-item[1], item[0])):  # lowest on top
-            ax.scatter([day], [base[i]], s=80, color=cmap(i % 10), zorder=3)
+            n = reports[typ, day]
+            ax.scatter([day], [base[i]], s=min(60 * n, 600), color=cmap(i % 10), alpha=0.85, zorder=3)
             ax.annotate(
                 points[typ, day],
                 (day, base[i]),
@@ -567,7 +571,10 @@ def timeline_figure(g, name: str):
     ax.set_xlim(start, end)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.grid(axis="x", alpha=0.3)
-    ax.set_title(f"{label}: events over time (year-only and month-only dates drawn at their start)", loc="left")
+    ax.set_title(
+        f"{label}: events over time (a mark's size: its number of reports; year-only and month-only dates at their start)",
+        loc="left",
+    )
     undated = [e for e in events if not e.date]
     if undated:
         fig.text(0.01, 0.01, _undated_note(undated), fontsize=8, color="#555")
@@ -602,6 +609,8 @@ def _points(g, dated: list[Event]) -> dict[tuple[str, dt.date], str]:
             {names.get(n, n) for e in group for (ev, n), rs in roles.items() if ev == e.iri and "reported by" in rs}
         )
         count = f" ({len(group)} events)" if len(group) > 1 else ""
+        told = sum(len(e.members) for e in group)
+        count += f", {told} reports" if told > 1 else ""
         dates = " / ".join(sorted({e.date for e in group}))
         points[key] = f"{dates}{count}" + (f"\n{', '.join(outlets)}" if outlets else "")
     return points

@@ -155,6 +155,17 @@ def test_timeline_counts_the_undated_events(seed_kg):
     assert any(n.startswith(f"{len(undated)} undated events not shown: ") for n in notes), notes
 
 
+def test_one_real_event_is_one_mark_sized_by_its_reports(seed_kg):
+    """The interview two outlets reported is one mark, twice the area of a single report's."""
+    fig = timeline_figure(seed_kg, "Elon Musk")
+    marks = {
+        str(text.get_text()).split("\n")[0]: size
+        for collection, text in zip(fig.axes[0].collections, fig.axes[0].texts, strict=True)
+        for size in collection.get_sizes()
+    }
+    assert marks["2024-08-13, 2 reports"] == 2 * marks["2024-07-13"]
+
+
 def test_timeline_labels_do_not_overlap(seed_kg):
     for name in ("Elon Musk", "X"):
         fig = timeline_figure(seed_kg, name)
