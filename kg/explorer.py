@@ -362,29 +362,45 @@ class Explorer:
                     ev.links[what].add(v)
 
     def reports(self, twins: list[str]) -> list[dict]:
-        """The articles reporting any of these events: title, outlet, date published, and the
-        sentences the event was read from in each."""
+        """The articles reporting any of these events, side by side: outlet, date published,
+        language, whom each quotes, the sources each cites, and the sentences the event was read
+        from in each."""
         rows = self.select(
             "SELECT DISTINCT ?a ?what ?v ?at WHERE {\n  VALUES ?e { "
             + " ".join(f"<{t}>" for t in twins)
             + " }\n  ?a news:reports ?e .\n"
             '  { ?a news:publisher ?v BIND("outlet" AS ?what) }\n'
             '  UNION { ?a news:datePublished ?v BIND("published" AS ?what) }\n'
+            '  UNION { ?a schema:inLanguage ?v BIND("language" AS ?what) }\n'
+            '  UNION { ?a news:reports ?said . ?said a news:Statement ; news:participant ?v BIND("quoted" AS ?what) }\n'
+            '  UNION { ?a news:citesSource ?v BIND("sources" AS ?what) }\n'
             '  UNION { ?e news:evidence ?span . ?span news:inArticle ?a ; nif:anchorOf ?v ; nif:beginIndex ?at BIND("sentence" AS ?what) }\n'
             "} LIMIT 2000"
         )
         articles: dict[str, dict] = {}
         for r in rows:
             a = articles.setdefault(
-                r["a"]["value"], {"iri": r["a"]["value"], "outlet": "", "published": "", "sentences": {}}
+                r["a"]["value"],
+                {
+                    "iri": r["a"]["value"],
+                    "outlet": "",
+                    "published": "",
+                    "language": "",
+                    "quoted": set(),
+                    "sources": set(),
+                    "sentences": {},
+                },
             )
             what, v = r["what"]["value"], r["v"]["value"]
             if what == "sentence":
                 a["sentences"][int(r["at"]["value"])] = v
+            elif what in ("quoted", "sources"):
+                a[what].add(v)
             else:
                 a[what] = v
         for a in articles.values():
             a["sentences"] = [s for _, s in sorted(a["sentences"].items())]
+            a["quoted"], a["sources"] = sorted(a["quoted"]), sorted(a["sources"])
         return sorted(articles.values(), key=lambda a: (_date_key(a["published"]), a["iri"]))
 
     # ---- facts --------------------------------------------------------------------------------
@@ -517,6 +533,7 @@ class Explorer:
             shown |= {ev.iri, *ev.outlets, *ev.articles} | {x for t in ev.links.values() for x in t}
         reports = self.reports(event.twins) if event else []
         shown |= {a["iri"] for a in reports} | {a["outlet"] for a in reports if a["outlet"]}
+        shown |= {x for a in reports for x in a["quoted"] + a["sources"]}
         labels = self.labels(shown)
         names = self.predicate_labels()
         title = labels.get(iri) or curie(iri)
@@ -581,14 +598,15 @@ class Explorer:
                 sentences += f'<li class="more"><details><summary>{len(a["sentences"]) - 3} more</summary><ul>{rest}</ul></details></li>'
             arts.append(
                 f"<tr><td>{link(a['iri'])}</td><td>{link(a['outlet']) if a['outlet'] else ''}</td>"
-                f"<td class=nowrap>{esc(a['published'])}</td><td><ul class=sentences>{sentences}</ul></td></tr>"
+                f"<td class=nowrap>{esc(a['published'])}</td><td>{esc(a['language'])}</td>"
+                f"<td>{', '.join(link(x) for x in a['quoted'])}</td><td>{', '.join(link(x) for x in a['sources'])}</td>"
+                f"<td><ul class=sentences>{sentences}</ul></td></tr>"
             )
         return (
             f'<section class="card"><h2>The event</h2><table class="kv" id="event">{summary}</table></section>'
-            f'<section class="card"><h2>Reported in ({len(reports)})</h2><table class="grid" id="reports">'
-            "<tr><th>Article</th><th>Outlet</th><th>Published</th><th>Sentences</th></tr>"
-            + "".join(arts)
-            + "</table></section>"
+            f'<section class="card"><h2>Reported in ({len(reports)}), side by side</h2><table class="grid" id="reports">'
+            "<tr><th>Article</th><th>Outlet</th><th>Published</th><th>Language</th><th>Quotes</th>"
+            "<th>Cites</th><th>Sentences</th></tr>" + "".join(arts) + "</table></section>"
         )
 
     # ---- results --------------------------------------------------------------------------------

@@ -147,6 +147,10 @@ def test_event_page(served):
     reports = body.split('id="reports"')[1].split("</table>")[0]
     assert ">Tribunnews</a>" in reports and ">Bloomberg Technoz</a>" in reports
     assert "Wawancara Elon Musk dengan Donald Trump" in reports  # a sentence it was read from
+    # side by side: each report's language, whom it quotes, what it cites
+    tribun = next(row for row in reports.split("<tr>")[2:] if ">Tribunnews</a>" in row)
+    article, outlet, published, language, quotes, cites, _ = tribun.split("<td")[1:]
+    assert language == ">id</td>" and ">Elon Musk</a>" in quotes and ">Reuters</a>" in cites
 
 
 def test_entity_by_name_and_what_is_not_there(served):
