@@ -202,6 +202,32 @@ def test_a_ban_names_what_is_banned(template, app):
     assert doc.entities[ban.object].label == app
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Komdigi memblokir aplikasi Dompet Sehat pada Senin (10/3/2025). "
+        "Dompet Sehat dioperasikan PT Sehat Kilat Digital yang berkantor di Jakarta.\n",
+        "Komdigi memblokir aplikasi Dompet Sehat pada Senin (10/3/2025). "
+        "Aplikasi yang dioperasikan PT Sehat Kilat Digital itu diduga menjadi sarana judi daring.\n",
+        "The ministry blocked the Dompet Sehat app on Monday. Dompet Sehat is operated by Sehat Kilat Digital Pte Ltd.\n",
+    ],
+)
+def test_a_ban_of_an_app_has_the_company_that_runs_it_take_part(text):
+    (ban,) = events(doc_of(text), "Ban")
+    assert names(doc_of(text), ban.participants) == {"Sehat Kilat Digital"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regulators blocked access to LumaLive, a fast-growing live-streaming app, on Monday.\n",
+        "Pemerintah memblokir Lumalive, aplikasi siaran langsung asal Singapura, pada Senin.\n",
+    ],
+)
+def test_an_app_named_in_apposition(text):
+    assert {"LumaLive", "Lumalive"} & labels(doc_of(text), "Platform")
+
+
 # --- entities ---
 
 

@@ -272,6 +272,40 @@ def _event_date(doc: Doc, a: int, b: int, end: int, sentence_end: int):
     return None
 
 
+# 'LivoChat is operated by Livo Media', 'Dompet Rezeki yang dioperasikan PT ...', 'kanal Telegram
+# milik Bayang Nusantara', 'Aplikasi yang dioperasikan PT ...' (the article's app)
+OPERATED_BY = Pattern(r"(?i)[ \t]*,?[ \t]+(?:(?:yang|is|was|which is)[ \t]+)?(?:$operated_by)[ \t]+$")
+THE_APP = Pattern(r"(?i)(?:^|(?<=[\s(]))(?:$the_app)$")
+
+
+def operators(doc: Doc) -> dict:
+    """Platform -> the organisation or person the article says runs or owns it."""
+
+    def find() -> dict:
+        found: dict = {}
+        platforms = {m.entity.label.casefold(): m.entity.iri for m in doc.mentions if m.entity.kind == "Platform"}
+        for i, after in enumerate(doc.mentions):
+            if after.entity.kind not in ("Organization", "Person"):
+                continue
+            sentence = doc.sentence_at(after.start)
+            gap = doc.masked[sentence.start if sentence else 0 : after.start]
+            cue = OPERATED_BY.get(doc.lang).search(gap)
+            if cue is None:
+                continue
+            before = gap[: cue.start()].rstrip(" ,").casefold()
+            named = next(
+                (iri for label, iri in platforms.items() if re.search(rf"(?<!\w){re.escape(label)}$", before)), None
+            )
+            if named is None and THE_APP.get(doc.lang).search(before):
+                earlier = [m.entity.iri for m in doc.mentions[:i] if m.entity.kind == "Platform"]
+                named = dominant_platform(doc) or (earlier[-1] if earlier else None)
+            if named is not None:
+                found.setdefault(named, after.entity.iri)
+        return found
+
+    return doc.memo(("operators",), find)
+
+
 def _acted_on_party(doc: Doc, iri) -> list:
     """Who takes part in an event that acts on `iri`: the person or organisation itself, or, for
     a platform, the company the article names after it ('KoinRaya' and 'KoinRaya Global Ltd')."""
@@ -281,6 +315,9 @@ def _acted_on_party(doc: Doc, iri) -> list:
     if acted_on.kind in ("Person", "Organization"):
         return [iri]
     if acted_on.kind == "Platform":
+        operator = operators(doc).get(iri)
+        if operator is not None:
+            return [operator]
         name = acted_on.label.casefold()
         for m in doc.mentions:
             label = without_legal_form(m.entity.label).casefold()

@@ -70,6 +70,13 @@ PLATFORM_CUE = Pattern(
 PLATFORM_BEFORE = Pattern(
     r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r")?)[ \t]+(?:$platform_nouns_after)\b"
 )  # 'the LivoChat app'
+PLATFORM_APPOSITION = Pattern(
+    r"(?<![\w@])("
+    + CAP
+    + r"(?:[ \t]+"
+    + CAP
+    + r")?),[ \t]+(?:(?:$articles)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:$platform_apposition)\b"
+)  # 'LivoChat, a fast-growing live-streaming app'
 PLATFORM_AFTER_CUE = Pattern(r"(?i)\s*(?:$platform_after)\b")  # 'X account'
 # 'HalTrack', 'NusaMobile': a brand written in one word with a capital inside
 BRAND = re.compile(r"(?<![\w@.])(" + UP + r"[a-z]+" + UP + r"\w*)(?![\w@])")
@@ -409,7 +416,9 @@ def cue_mentions(doc: Doc) -> None:
         if name and len(name.split()) >= shortest and not gaz.lookup(name):
             _add(doc, start, start + len(name), gaz.entity("Organization", name), swallow=True)
     skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "org_heads") | name_words("legal_forms")
-    patterns = (PLATFORM_CUE, PLATFORM_BEFORE) if word_set(doc.lang, "platform_nouns_after") else (PLATFORM_CUE,)
+    patterns = (PLATFORM_CUE, PLATFORM_APPOSITION)
+    if word_set(doc.lang, "platform_nouns_after"):
+        patterns += (PLATFORM_BEFORE,)
     cued = [m.span(1) for rx in patterns for m in rx.get(doc.lang).finditer(doc.masked)]
     for a, b in sorted(cued):
         name = doc.masked[a:b]
