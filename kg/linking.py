@@ -70,6 +70,7 @@ def name_blocks(iri: str) -> tuple[str, ...]:
     """The blocking keys of a participant: its kind with the first, and the last, word of its
     name; the IRI itself for one that is not an entity of the gazetteer's kinds."""
     kind, words = _name_words(iri)
+    kind = "organization" if kind == "platform" else kind  # an app and its company meet
     return (f"{kind}-{words[0]}", f"{kind}--{words[-1]}") if words else (iri,)
 
 
@@ -78,15 +79,19 @@ def one_entity(a: str, b: str) -> bool:
     the same IRI; a person whose shorter name (two words or more) keeps the longer's words in
     order ('Heru Wibisono', 'Heru Prasetyo Wibisono'), the first perhaps shortened ('Boni
     Tarigan', 'Bonifasius Tarigan'); an organisation whose shorter name begins the longer
-    ('Lajur', 'Lajur Logistik Indonesia')."""
+    ('Lajur', 'Lajur Logistik Indonesia'), or a platform and the company named after it
+    ('Belanjaria', 'Belanjaria Niaga Indonesia')."""
     if a == b:
         return True
     (kind, x), (other, y) = _name_words(a), _name_words(b)
-    if kind != other or not x or not y:
+    if not x or not y:
+        return False
+    if {kind, other} == {"organization"} or {kind, other} == {"organization", "platform"}:
+        short, long = sorted((x, y), key=len)
+        return long[: len(short)] == short  # two apps of one name start are two apps: 'Google', 'Google Play'
+    if kind != other:
         return False
     short, long = sorted((x, y), key=lambda words: (len(words), len(words[0]), words))
-    if kind == "organization":
-        return long[: len(short)] == short
     if kind != "person" or len(short) < 2:
         return False
     if short[0] != long[0] and not (len(short[0]) >= 3 and long[0].startswith(short[0]) and short[-1] == long[-1]):

@@ -228,6 +228,35 @@ def test_an_app_named_in_apposition(text):
     assert {"LumaLive", "Lumalive"} & labels(doc_of(text), "Platform")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cakra Data Group mencatatkan sahamnya di BEI pada 2021. Perusahaan itu pada Februari 2024 memangkas "
+        "sekitar 120 karyawan.\n",
+        "Cakra Data Group listed its shares in 2021. The company cut about 120 jobs in February 2024.\n",
+    ],
+)
+def test_a_company_cutting_staff_lays_off(text):
+    (layoff,) = events(doc_of(text), "Layoff")
+    assert names(doc_of(text), layoff.participants) == {"Cakra Data Group"} and layoff.date.value == "2024-02"
+
+
+@pytest.mark.parametrize(
+    "text", ["Cakra Data Group memangkas harga paket data pada Senin.\n", "Cakra Data Group cut prices on Monday.\n"]
+)
+def test_cutting_prices_is_no_layoff(text):
+    assert not events(doc_of(text), "Layoff")
+
+
+def test_an_earlier_layoff_told_as_background_is_another_event():
+    text = (
+        "Jakarta - Cakra Data Group melakukan PHK terhadap 120 karyawan.\n\n"
+        "Pada Juni 2023, perusahaan memangkas 80 karyawan setelah menutup layanan di Surabaya.\n"
+    )
+    doc = doc_of(text, published="2024-09-09")
+    assert sorted(str(e.date and e.date.value) for e in events(doc, "Layoff")) == ["2023-06", "None"]
+
+
 # --- entities ---
 
 

@@ -41,6 +41,7 @@ CLAIM = Pattern(r"(?i)\b($claim_verbs)\b", starts_with="claim_verbs")
 ACQUIRED = Pattern(r"(?i)\W*(?:\w+\s+){0,5}?($company_words)\b")
 OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?(" + UP + r"[\w.-]+(?:\s+" + UP + r"[\w.-]+){0,3})")
 COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
+COMPANY_ANAPHOR = Pattern(r"(?i)\b(?:$company_anaphors)\b")
 PRONOUN_SUBJECT = Pattern(r"(?i)\b($pronouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
 PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
@@ -148,6 +149,11 @@ def _agents(
         people = organisations  # the company that lays off, not the staff it lets go
     elif not people and kind.organizations_take_part:
         people = organisations
+    anaphor = COMPANY_ANAPHOR.get(doc.lang).search(doc.masked, a, trigger_at)
+    if not people and kind.organizations_take_part and anaphor:
+        company = _company_antecedent(doc, anaphor.start())  # 'Perusahaan itu memangkas 120 karyawan'
+        if company is not None:
+            return [company], []
     pronoun = PRONOUN_SUBJECT.get(doc.lang).search(doc.masked, a, trigger_at)
     if pronoun and not any(m.start < trigger_at for m in people):
         # 'Prabowo disclosed that he had held a phone call with ...': 'he' is the last person named
@@ -240,8 +246,19 @@ def _product(doc: Doc, start: int, end: int, clause_start: int, clause_end: int)
 PRODUCT_AFTER = Pattern(r"(?:\s+[a-z]+){0,2}?\s+(?:(?i:$product_words)\b|" + UP + r"\w*[A-Z0-9])")
 PRODUCT_BEFORE = re.compile(UP + r"\w*(?:\s+\w+)?\s*$")
 
+STAFF_AFTER = Pattern(r"(?i)(?:[ \t]+[\w.,%-]+){0,5}?[ \t]+(?:$staff_nouns)\b")
+
+
+def _staff(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """A cut verb is a layoff when staff follow it in its clause ('memangkas sekitar 300
+    karyawan', 'dismissed about 300 people'); other layoff triggers always are."""
+    if doc.masked[start:end].lower() not in word_set(doc.lang, "cut_verbs"):
+        return True
+    return STAFF_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+
+
 # The checks an event type's `needs` names (kg/lang/events.toml)
-NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after, "product": _product}
+NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after, "product": _product, "staff": _staff}
 
 
 OBJECT_KINDS = ("Platform", "Organization", "Person")
@@ -304,6 +321,24 @@ def operators(doc: Doc) -> dict:
         return found
 
     return doc.memo(("operators",), find)
+
+
+def _company_antecedent(doc: Doc, at: int):
+    """The company 'the company' at `at` stands for: the first organisation (or platform, as its
+    company) of its sentence, else of the sentence before: a sentence's subject comes first."""
+    sentence = doc.sentence_at(at)
+    if sentence is None:
+        return None
+    earlier = [s for s in doc.sentences if s.end <= sentence.start][-1:]
+    for s, end in [(sentence, at), *((e, e.end) for e in earlier)]:
+        for m in doc.mentions_in(s.start, end):
+            if m.entity.kind == "Organization" and not doc.in_quote(m.start):
+                return m.entity.iri
+            if m.entity.kind == "Platform" and not doc.in_quote(m.start):
+                party = _acted_on_party(doc, m.entity.iri)
+                if party:
+                    return party[0]
+    return most_mentioned(doc, "Organization")
 
 
 def _acted_on_party(doc: Doc, iri) -> list:
@@ -380,12 +415,17 @@ def dominant_platform(doc: Doc):
     return most_mentioned(doc, "Platform")
 
 
-def _same_event(old: Event, new: Event, anaphoric: bool, lang: str) -> bool:
+def _same_event(old: Event, new: Event, anaphoric: bool, lang: str, published: str | None = None) -> bool:
     """Is `new` another mention of `old`? An anaphor ('wawancara tersebut') says so whatever
     the date near it; otherwise dates must agree, and the participants, or the trigger stem, or
-    `old` is in the headline."""
+    `old` is in the headline. An event dated a month or more before the article's publication
+    (`published`) is background, never the undated event the article reports."""
     if old.cls != new.cls or not (anaphoric or dates_agree(old.date and old.date.value, new.date and new.date.value)):
         return False
+    if not anaphoric and (old.date is None) != (new.date is None):
+        dated = (old.date or new.date).value
+        if published and dated[:7] < _month_before(published):
+            return False
     if new.sentence is old.sentence:
         return True  # 'pemutusan hubungan kerja (PHK)': two triggers, one event
     p, q = set(old.participants), set(new.participants)
@@ -396,6 +436,12 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str) -> bool:
     if old.sentence.is_title and not old.extra_sentences:
         return True  # the headline tells the event the body then reports first: 'talk' / 'interviewed'
     return p == q and old.date is not None and old.date == new.date  # 'percobaan pembunuhan' / 'penembakan'
+
+
+def _month_before(day: str) -> str:
+    """'2024-09-09' -> '2024-08': the month before a day's month."""
+    year, month = int(day[:4]), int(day[5:7])
+    return f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"
 
 
 def _merge(old: Event, new: Event, anaphoric: bool) -> None:
@@ -489,15 +535,16 @@ def event_merging(doc: Doc) -> None:
     triggers in one sentence, an anaphor, or an undated later mention."""
     found: list[Event] = []
     found_by_class: dict[str, list[Event]] = {}
+    current = doc.published.value if doc.published else None
     for em in doc.event_mentions:
         event, cls, anaphoric = em.event, em.cls, em.anaphoric
         same = next(
-            (e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric, doc.lang)), None
+            (e for e in reversed(found_by_class.get(cls, [])) if _same_event(e, event, anaphoric, doc.lang, current)),
+            None,
         )
         if same is None and event.date is None:
             # an undated mention of a class the article already reports (not as background: dated
             # before it) is that event told again, or a comment on it, not another
-            current = doc.published.value if doc.published else None
             same = next(
                 (e for e in found_by_class.get(cls, []) if e.date is None or dates_agree(e.date.value, current)), None
             )
@@ -509,6 +556,9 @@ def event_merging(doc: Doc) -> None:
             found_by_class.setdefault(cls, []).append(event)
     main = most_mentioned(doc, "Organization")  # the organisation the article is about
     for event in found:
-        if not event.participants and main is not None and event_types()[event.cls].main_organization:
-            event.participants = [main]  # 'the app was down for hours': the article's company
+        if not event.participants and event_types()[event.cls].main_organization:
+            # 'the app was down for hours': the company the article says runs the event's
+            # platform, else the organisation the article is about
+            party = _acted_on_party(doc, event.platform) if event.platform else []
+            event.participants = party or ([main] if main else [])
     doc.events.extend(found)
