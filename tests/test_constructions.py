@@ -70,6 +70,17 @@ def test_a_first_name_alone_is_the_person_named_in_full_before(person, first):
     assert names(doc, statement.participants) == {person}
 
 
+@pytest.mark.parametrize("person, first", [("Laras Dewi Puspitasari", "Laras"), ("Rendra Adi Wicaksono", "Rendra")])
+def test_a_first_name_after_a_form_of_address_is_still_a_first_name(person, first):
+    """'Bu Laras' elsewhere in the article does not make 'Laras' part of a longer name."""
+    text = (
+        f"Sekretaris Jenderal Partai Karya Nusantara (PKN) {person} terpilih sebagai ketua umum.\n\n"
+        f'"Saya sudah menelepon Bu {first} tadi malam," kata seorang kader.\n\n'
+        f"{first} meraih 310 suara.\n"
+    )
+    assert person in labels(doc_of(text), "Person")
+
+
 @pytest.mark.parametrize("person", [p for p, _ in PEOPLE])
 def test_an_english_apposition_names_a_person(person):
     text = f'"The investigation will take several more weeks," {person}, a spokeswoman for the prosecutor\'s office, said.\n'

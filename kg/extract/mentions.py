@@ -188,7 +188,7 @@ def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
     """Does `word` stand in the article after a capitalised word other than `here` (the one
     before it where it is looked at), as in 'Kabupaten Banyumas'? Then it names a place or an
     organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat')."""
-    skip = word_set(doc.lang, "roles", "not_name", "title_words")
+    skip = word_set(doc.lang, "roles", "not_name", "title_words", "honorifics")
     text = doc.masked
     for at in _occurrences(text, word):
         before = CAP_BEFORE.search(text, max(0, at - 40), at)
