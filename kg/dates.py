@@ -52,7 +52,9 @@ PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)" + _WEEKDAY + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam)\b)",
+            r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)"
+            + _WEEKDAY
+            + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night)\b)",
             re.I,
         ),
     ),

@@ -150,7 +150,8 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     month or year where one side knows no more) and a participant or the platform in common.
     Where a side gives no date: two participants and the platform in common, or, for articles
     published within a month of each other, two participants or the platform.
-    Against: platforms that differ, dates that disagree, reports in one article."""
+    Against: platforms that differ, dates that disagree, persons named on both sides and none
+    shared, reports in one article."""
     if x.cls != y.cls or x.graph == y.graph or x.cls in NOT_LINKED:
         return False
     if x.platform and y.platform and x.platform != y.platform:
@@ -160,6 +161,8 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
         return False
     same_platform = x.platform is not None and x.platform == y.platform
     people = shared(x.participants, y.participants)
+    if not people and _persons(x) and _persons(y):
+        return False  # two interviews on one platform on one day, with other people, are two
     if when is None:  # one side undated: near in publication, or two people and the platform in common
         return (people >= 2 and same_platform) or (_published_near(x, y) and (people >= 2 or same_platform))
     return people + same_platform >= 1
@@ -198,6 +201,10 @@ def why_same(x: EventFacts, y: EventFacts, name: Callable[[str], str] | None = N
 def _words_of(iri: str) -> str:
     kind, words = _name_words(iri)
     return " ".join(words).title() if words else iri
+
+
+def _persons(e: EventFacts) -> bool:
+    return any(_name_words(p)[0] == "person" for p in e.participants)
 
 
 def dates_agree(a: str | None, b: str | None, slack: int = 1) -> bool | None:

@@ -268,6 +268,37 @@ def test_an_earlier_layoff_told_as_background_is_another_event():
     assert sorted(str(e.date and e.date.value) for e in events(doc, "Layoff")) == ["2023-06", "None"]
 
 
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        (
+            "Direktur RS Harapan Kita Semarang, dr. Rendra Wicaksono, membenarkan gangguan itu disebabkan serangan siber.\n",
+            "RS Harapan Kita Semarang",
+        ),
+        (
+            "Cakra Data Group spokesperson Laras Puspitasari confirmed the outage was caused by a cyberattack.\n",
+            "Cakra Data Group",
+        ),
+    ],
+)
+def test_a_person_confirming_an_attack_comments_on_it(text, victim):
+    doc = doc_of(text)
+    (attack,) = events(doc, "CyberAttack")
+    assert names(doc, attack.participants) == {victim}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday morning, a fault in core network equipment knocked out service across Jakarta for five hours.\n",
+        "Pelanggan di Balikpapan kehilangan sinyal selama dua jam pada Senin malam.\n",
+    ],
+)
+def test_an_outage_on_a_weekday_part_of_day(text):
+    (outage,) = events(doc_of(text, published="2025-06-05"), "Outage")
+    assert outage.date.value == "2025-06-02"
+
+
 # --- entities ---
 
 

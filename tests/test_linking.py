@@ -92,6 +92,17 @@ def test_reports_that_share_the_platform_and_the_day_are_one_event():
     assert not same_event(outage("<a>", "g1", "2025-06-02"), outage("<b>", "g2", "2025-06-02", platform="<other>"))
 
 
+def test_two_interviews_on_one_platform_and_day_with_other_people_are_two():
+    def interview(iri, article, *people):
+        return EventFacts(
+            iri, article, "<Interview>", frozenset(f"<{ID}person-{p}>" for p in people), "<x>", "2025-06-02"
+        )
+
+    assert not same_event(interview("<a>", "g1", "rudi-hartono"), interview("<b>", "g2", "laras-dewi"))
+    assert same_event(interview("<a>", "g1", "rudi-hartono"), interview("<b>", "g2", "laras-dewi", "rudi-hartono"))
+    assert same_event(interview("<a>", "g1", "rudi-hartono"), interview("<b>", "g2"))  # one side names no one
+
+
 def test_a_day_apart_is_one_day_across_languages_and_two_days_in_one():
     """Jakarta's Tuesday morning is New York's Monday evening; two Indonesian outlets that say
     Monday and Tuesday tell of two outages."""

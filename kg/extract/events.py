@@ -41,6 +41,7 @@ CLAIM = Pattern(r"(?i)\b($claim_verbs)\b", starts_with="claim_verbs")
 ACQUIRED = Pattern(r"(?i)\W*(?:\w+\s+){0,5}?($company_words)\b")
 OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?(" + UP + r"[\w.-]+(?:\s+" + UP + r"[\w.-]+){0,3})")
 COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
+COMMENT = Pattern(r"(?i)\b(?:$comment_verbs)\b")
 COMPANY_ANAPHOR = Pattern(r"(?i)\b(?:$company_anaphors)\b")
 PRONOUN_SUBJECT = Pattern(r"(?i)\b($pronouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
@@ -145,6 +146,9 @@ def _agents(
     claim = claims[i][0] if i >= 0 else None
     people, organisations = ms
     kind = event_types()[cls]
+    if kind.organizations_take_part:  # the director who confirms the attack comments on it
+        comment = COMMENT.get(doc.lang)
+        people = [m for m in people if m.start > trigger_at or not comment.search(doc.masked, m.end, trigger_at)]
     if organisations and kind.organizations_first:
         people = organisations  # the company that lays off, not the staff it lets go
     elif not people and kind.organizations_take_part:
