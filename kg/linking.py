@@ -462,24 +462,22 @@ def _nquads(links: set, graph) -> str:
 
 # (each pattern with a graph variable of its own, keyed on a bound term: Oxigraph then looks
 # each one up rather than joining whole patterns; 50 times faster)
-CANDIDATES = """SELECT DISTINCT ?ev WHERE {
-  VALUES (?c ?q ?day ?from ?to) { %s }
+CANDIDATES = """SELECT ?c ?q ?ev ?d ?pub WHERE {
+  VALUES (?c ?q) { %s }
   GRAPH ?g { ?ev <%s> ?q }
   FILTER(STRSTARTS(STR(?g), "%s"))
   GRAPH ?g0 { ?ev a ?c }
   GRAPH ?g1 { ?a <%s> ?ev }
   OPTIONAL { GRAPH ?g2 { ?ev <%s> ?d } }
   OPTIONAL { GRAPH ?g3 { ?a <%s> ?pub } }
-  FILTER((BOUND(?d) && (STRSTARTS(STR(?d), ?day) || STRSTARTS(?day, STR(?d))))
-    || (BOUND(?pub) && STR(?pub) >= ?from && STR(?pub) < ?to))
 }"""
 
 
-def _blocks(store, new_events: list[EventFacts]) -> list[tuple[str, ...]]:
-    """What a stored event must have to be compared with one of `new_events`: its class, one of its
-    participants or platform (or an entity that can be one of its participants named otherwise,
-    `one_entity`), and a date that can agree or a publication day within NEAR_DAYS of it. As
-    VALUES rows (class, key, date prefix, first day, day after the last)."""
+def _blocks(store, new_events: list[EventFacts]) -> dict[tuple[str, str], set]:
+    """What a stored event must have to be compared with one of `new_events`: its class and one of
+    its participants or platform (or an entity that can be one of its participants named
+    otherwise, `one_entity`), and then a date that can agree or a publication day within
+    NEAR_DAYS: {(class, key): {(date prefixes, first day, day after the last)}}."""
     keys = defaultdict(set)  # event -> its keys
     by_block = defaultdict(set)
     for e in new_events:
@@ -493,35 +491,47 @@ def _blocks(store, new_events: list[EventFacts]) -> list[tuple[str, ...]]:
             for iri, p in by_block.get(block, ()):
                 if p != entity and one_entity(p, entity):
                     keys[iri].add(entity)
-    out = set()
+    out: dict[tuple[str, str], set] = defaultdict(set)
     for e in new_events:
-        days, first, last = _window(e)
-        out |= {(e.cls, k, f'"{day}"', f'"{first}"', f'"{last}"') for k in keys[e.iri] for day in days}
-    return sorted(out)
+        for k in keys[e.iri]:
+            out[e.cls, k].add(_window(e))
+    return out
 
 
-def _window(e: EventFacts) -> tuple[list[str], str, str]:
+def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str]:
     """The date prefixes an event's date can agree with (the months of the day and of the days
-    beside it), and its publication window; '~' matches no date."""
+    beside it), and its publication window; '~' matches nothing."""
     if e.date and len(e.date) == 10 and _day(e.date):
-        days = sorted({date.fromordinal(_day(e.date) + k).isoformat()[:7] for k in (-1, 0, 1)})
+        days = tuple(sorted({date.fromordinal(_day(e.date) + k).isoformat()[:7] for k in (-1, 0, 1)}))
     else:
-        days = [e.date or "~"]
+        days = (e.date or "~",)
     if not e.published or not _day(e.published):
         return days, "~", "~"
     at = _day(e.published)
     return days, date.fromordinal(at - NEAR_DAYS).isoformat(), date.fromordinal(at + NEAR_DAYS + 1).isoformat()
 
 
-def _candidates(store, blocks: list[tuple[str, ...]]) -> set[str]:
-    """The stored events in `blocks` (`_blocks`)."""
+def _candidates(store, blocks: dict[tuple[str, str], set]) -> set[str]:
+    """The stored events in `blocks` (`_blocks`): each (class, key) looked up once, its events'
+    dates and publication days then held against the windows of the new events that want it."""
     found = set()
-    for i in range(0, len(blocks), 200):
-        values = " ".join("(%s)" % " ".join(row) for row in blocks[i : i + 200])
+    keys = sorted(blocks)
+    for i in range(0, len(keys), 200):
+        values = " ".join(f"({c} {k})" for c, k in keys[i : i + 200])
         for key in (NEWS.participant, NEWS.onPlatform):
             query = CANDIDATES % (values, key, ARTICLE_PREFIX, NEWS.reports, NEWS.date, NEWS.datePublished)
-            found |= {ev for (ev,) in store.select(query)}
+            for c, q, ev, d, pub in store.select(query):
+                day, published = d and _lexical(d), pub and _lexical(pub)
+                if ev not in found and any(_in_window(w, day, published) for w in blocks[c, q]):
+                    found.add(ev)
     return found
+
+
+def _in_window(window: tuple, day: str | None, published: str | None) -> bool:
+    days, first, after = window
+    if day and any(day.startswith(p) or p.startswith(day) for p in days):
+        return True
+    return bool(published) and first <= published < after
 
 
 def _update_links(store, matches: set, touched: set[str], facts: dict[str, EventFacts], previous_links: set) -> set:
