@@ -5,8 +5,8 @@ Two graphs hold the links. `graph/links/matches` holds the pairs of reports that
 and holds `first owl:sameAs report` for every report of it, the first included, so that one
 hop leads from any report to its event and from the event to all its reports, however long
 the chain of matches that joined them. Only events that share a type and a participant or the
-platform, and whose dates can agree (or whose articles were published within a month), are
-compared, so the work grows with the overlap, not with the square of the corpus; a build that
+platform, and whose dates can agree (or whose articles were published within a month, or, one
+undated, that share two participants and the platform), are compared, so the work grows with the overlap, not with the square of the corpus; a build that
 adds articles looks up only the stored events in those blocks (`_blocks`), never all of them.
 
 Terms are N-Triples strings (`kg.ntriples`).
@@ -149,8 +149,8 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
 
     For: the same type, dates that agree (the same day, a day apart for time zones, or the same
     month or year where one side knows no more) and a participant or the platform in common.
-    Where a side gives no date: articles published within a month of each other, and two
-    participants or the platform in common.
+    Where a side gives no date: two participants and the platform in common, or, for articles
+    published within a month of each other, two participants or the platform.
     Against: platforms that differ, dates that disagree, persons named on both sides and none
     shared, reports in one article."""
     if x.cls != y.cls or x.graph == y.graph or x.cls in NOT_LINKED:
@@ -164,8 +164,8 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     people = shared(x.participants, y.participants)
     if not people and _persons(x) and _persons(y):
         return False  # two interviews on one platform on one day, with other people, are two
-    if when is None:  # one side undated: published within a month, with two people or the platform in common
-        return _published_near(x, y) and (people >= 2 or same_platform)
+    if when is None:  # one side undated: near in publication, or two people and the platform in common
+        return (people >= 2 and same_platform) or (_published_near(x, y) and (people >= 2 or same_platform))
     return people + same_platform >= 1
 
 
@@ -498,17 +498,20 @@ def _blocks(store, new_events: list[EventFacts]) -> dict[tuple[str, str], set]:
     return out
 
 
-def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str]:
+def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str, bool]:
     """The date prefixes an event's date can agree with (the months of the day and of the days
-    beside it), and its publication window; '~' matches nothing."""
+    beside it; '~' matches nothing), its publication window, and whether a report with no date
+    may match it however far apart (it names two participants and a platform)."""
     if e.date and len(e.date) == 10 and _day(e.date):
         days = tuple(sorted({date.fromordinal(_day(e.date) + k).isoformat()[:7] for k in (-1, 0, 1)}))
     else:
         days = (e.date or "~",)
+    loose = len(e.participants) >= 2 and e.platform is not None
     if not e.published or not _day(e.published):
-        return days, "~", "~"
+        return days, "~", "~", loose
     at = _day(e.published)
-    return days, date.fromordinal(at - NEAR_DAYS).isoformat(), date.fromordinal(at + NEAR_DAYS + 1).isoformat()
+    first, after = date.fromordinal(at - NEAR_DAYS).isoformat(), date.fromordinal(at + NEAR_DAYS + 1).isoformat()
+    return days, first, after, loose
 
 
 def _candidates(store, blocks: dict[tuple[str, str], set]) -> set[str]:
@@ -528,9 +531,11 @@ def _candidates(store, blocks: dict[tuple[str, str], set]) -> set[str]:
 
 
 def _in_window(window: tuple, day: str | None, published: str | None) -> bool:
-    days, first, after = window
+    days, first, after, loose = window
     if day and any(day.startswith(p) or p.startswith(day) for p in days):
         return True
+    if loose and (day is None or days == ("~",)):
+        return True  # one side undated: two people and the platform in common at any distance
     return bool(published) and first <= published < after
 
 

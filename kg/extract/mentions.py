@@ -424,12 +424,21 @@ def cue_mentions(doc: Doc) -> None:
         name = doc.masked[a:b]
         if name.split()[0] in skip or gaz.lookup(name):
             continue
+        sentence = doc.sentence_at(a)
+        if sentence is not None and not running_text(doc, sentence) and not _elsewhere(doc, name, sentence):
+            continue  # a title-case heading: 'Aplikasi Video Pendek Vidura' names no app 'Video Pendek'
+
         entity = gaz.entity("Platform", name)
         _add(doc, a, b, entity)
         if " " not in name:
             for at in _standalone(doc.masked, name, _words_of(doc)):
                 _add(doc, at, at + len(name), entity)  # its other mentions
     brand_mentions(doc)
+
+
+def _elsewhere(doc: Doc, name: str, sentence) -> bool:
+    """Does `name`, written so, stand in the article outside `sentence`?"""
+    return any(not (sentence.start <= at < sentence.end) for at in _occurrences(doc.masked, name))
 
 
 def brand_mentions(doc: Doc) -> None:
