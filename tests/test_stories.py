@@ -117,3 +117,26 @@ def test_explain_names_what_joined_two_reports(built):
     assert last.reasons[0] == "both Acquisition"
     assert any(r.startswith("dates agree: 2025-03-12 and 2025-03") for r in last.reasons), "'Maret lalu'"
     assert any(r.startswith("shared participants:") and "Kopi Nusantara Teknologi" in r for r in last.reasons)
+
+
+@pytest.fixture(scope="module")
+def dev_stories(tmp_path_factory):
+    """The development set of stories: 32 real-style articles, 18 Indonesian and 14 English."""
+    g = kg.build(["tests/articles/stories"], store=tmp_path_factory.mktemp("dev") / "store")
+    yield g
+    g.close()
+
+
+def test_the_story_queries_answer_on_the_development_set(dev_stories):
+    """A real event told in both languages: its reports side by side, who was first, and the
+    month's coverage counting it once with both languages."""
+    reports = list(dev_stories.query("event-reports", name="LintasCell"))
+    by_event = defaultdict(set)
+    for r in reports:
+        by_event[str(r.event)].add(str(r.language))
+    told_twice = [e for e, langs in by_event.items() if langs == {"id", "en"}]
+    assert told_twice, by_event
+    first = {str(r.event): r for r in dev_stories.query("first-report", name="LintasCell")}
+    assert any(int(first[e].articles) >= 2 for e in told_twice if e in first)
+    month = list(dev_stories.query("coverage", **{"from": "2025-06-01", "to": "2025-06-30"}))
+    assert any(str(r.event) in told_twice and set(str(r.languages).split(", ")) == {"en", "id"} for r in month)
