@@ -299,6 +299,19 @@ def test_an_outage_on_a_weekday_part_of_day(text):
     assert outage.date.value == "2025-06-02"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Regulators blocked the LumaLive app on Monday. LumaLive Interactive said it was "disappointed".\n',
+        'Komdigi memblokir aplikasi LumaLive pada Senin. "Kami kecewa," kata LumaLive Interactive.\n',
+    ],
+)
+def test_a_company_named_after_its_app_speaking_is_no_person(text):
+    doc = doc_of(text)
+    assert "LumaLive Interactive" in labels(doc, "Organization")
+    assert "LumaLive Interactive" not in labels(doc, "Person")
+
+
 # --- entities ---
 
 

@@ -434,6 +434,20 @@ def cue_mentions(doc: Doc) -> None:
             for at in _standalone(doc.masked, name, _words_of(doc)):
                 _add(doc, at, at + len(name), entity)  # its other mentions
     brand_mentions(doc)
+    platform_companies(doc)
+
+
+def platform_companies(doc: Doc) -> None:
+    """'Vidura Interactive said ...': a name taken for a person's that begins with the name of a
+    platform the article names is that platform's company."""
+    platforms = {m.entity.label for m in doc.mentions if m.entity.kind == "Platform"}
+    for m in doc.mentions:
+        words = m.entity.label.split()
+        if m.entity.kind == "Person" and not m.entity.known and len(words) >= 2 and words[0] in platforms:
+            org = doc.gazetteer.lookup(m.entity.label, "Organization") or doc.gazetteer.entity(
+                "Organization", m.entity.label
+            )
+            m.entity = doc.entities.setdefault(org.iri, org)
 
 
 def _elsewhere(doc: Doc, name: str, sentence) -> bool:
