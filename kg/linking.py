@@ -6,8 +6,9 @@ and holds `first owl:sameAs report` for every report of it, the first included, 
 hop leads from any report to its event and from the event to all its reports, however long
 the chain of matches that joined them. Only events that share a type and a participant or the
 platform, and whose dates can agree (or whose articles were published within a month, or, one
-undated, that share two participants and the platform), are compared, so the work grows with the overlap, not with the square of the corpus; a build that
-adds articles looks up only the stored events in those blocks (`_blocks`), never all of them.
+undated, that share two participants and the platform), are compared, so the work grows with
+the overlap, not with the square of the corpus; a build that adds articles looks up only the
+stored events in those blocks (`_blocks`), never all of them.
 
 Terms are N-Triples strings (`kg.ntriples`).
 """

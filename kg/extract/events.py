@@ -153,8 +153,10 @@ def _agents(
         people = organisations  # the company that lays off, not the staff it lets go
     elif not people and kind.organizations_take_part:
         people = organisations
-    anaphor = COMPANY_ANAPHOR.get(doc.lang).search(doc.masked, a, trigger_at)
-    if not people and kind.organizations_take_part and anaphor:
+    anaphor = (
+        not people and kind.organizations_take_part and COMPANY_ANAPHOR.get(doc.lang).search(doc.masked, a, trigger_at)
+    )
+    if anaphor:
         company = _company_antecedent(doc, anaphor.start())  # 'Perusahaan itu memangkas 120 karyawan'
         if company is not None:
             return [company], []

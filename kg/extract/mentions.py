@@ -427,7 +427,6 @@ def cue_mentions(doc: Doc) -> None:
         sentence = doc.sentence_at(a)
         if sentence is not None and not running_text(doc, sentence) and not _elsewhere(doc, name, sentence):
             continue  # a title-case heading: 'Aplikasi Video Pendek Vidura' names no app 'Video Pendek'
-
         entity = gaz.entity("Platform", name)
         _add(doc, a, b, entity)
         if " " not in name:
