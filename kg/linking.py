@@ -23,6 +23,7 @@ from itertools import combinations
 
 from rdflib.namespace import OWL, RDF, SKOS
 
+from kg.lang import kind_heads
 from kg.names import ARTICLE_PREFIX, GRAPH, ID, LINKS_GRAPH, MATCHES_GRAPH, NAMES_GRAPH, NEWS, SCHEMA
 from kg.ntriples import nquads, term
 
@@ -33,6 +34,7 @@ REPORTS, PARTICIPANT, PLATFORM, DATE, PUBLISHED = (
     term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date", "datePublished")
 )
 LANGUAGE = term(SCHEMA.inLanguage)
+NEWS_DAYS = 7  # an undated report published this many days after an event's date can tell it
 NEAR_DAYS = 31  # an undated report is compared with reports published at most this far apart
 # An event of no known kind; and quotes: one person quoted on one day by two outlets may have said
 # one thing or two (two answers at one press conference), and who said it when cannot tell which.
@@ -70,10 +72,26 @@ def _name_words(iri: str) -> tuple[str, tuple[str, ...]]:
 
 def name_blocks(iri: str) -> tuple[str, ...]:
     """The blocking keys of a participant: its kind with the first, and the last, word of its
-    name; the IRI itself for one that is not an entity of the gazetteer's kinds."""
+    name (an organisation's without the word for its kind, `_kind_head`); the IRI itself for one
+    that is not an entity of the gazetteer's kinds."""
     kind, words = _name_words(iri)
     kind = "organization" if kind == "platform" else kind  # an app and its company meet
+    if kind == "organization":
+        words = _kind_head(words)[1]
     return (f"{kind}-{words[0]}", f"{kind}--{words[-1]}") if words else (iri,)
+
+
+def _kind_head(words: tuple[str, ...]) -> tuple[int | None, tuple[str, ...]]:
+    """The group of the kind head ('rs', 'rumah sakit', 'hospital': `kg.lang.kind_heads`) that
+    begins or ends an organisation's name, and the name without it: ('rumah', 'sakit', 'medika',
+    'prima') -> (0, ('medika', 'prima')); (None, words) when it has none."""
+    for head, group in kind_heads().items():
+        n = len(head)
+        if len(words) > n and words[:n] == head:
+            return group, words[n:]
+        if len(words) > n and words[-n:] == head:
+            return group, words[:-n]
+    return None, words
 
 
 def one_entity(a: str, b: str) -> bool:
@@ -82,13 +100,17 @@ def one_entity(a: str, b: str) -> bool:
     order ('Heru Wibisono', 'Heru Prasetyo Wibisono'), the first perhaps shortened ('Boni
     Tarigan', 'Bonifasius Tarigan'); an organisation whose shorter name begins the longer
     ('Lajur', 'Lajur Logistik Indonesia'), or a platform and the company named after it
-    ('Belanjaria', 'Belanjaria Niaga Indonesia')."""
+    ('Belanjaria', 'Belanjaria Niaga Indonesia'); two organisations so named after words of one
+    kind ('RS Medika Prima Semarang', 'Rumah Sakit Medika Prima', 'Medika Prima Hospital')."""
     if a == b:
         return True
     (kind, x), (other, y) = _name_words(a), _name_words(b)
     if not x or not y:
         return False
     if {kind, other} == {"organization"} or {kind, other} == {"organization", "platform"}:
+        (head, core), (other_head, other_core) = _kind_head(x), _kind_head(y)
+        if head is not None and head == other_head:
+            x, y = core, other_core
         short, long = sorted((x, y), key=len)
         return long[: len(short)] == short  # two apps of one name start are two apps: 'Google', 'Google Play'
     if kind != other:
@@ -151,7 +173,9 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     For: the same type, dates that agree (the same day, a day apart for time zones, or the same
     month or year where one side knows no more) and a participant or the platform in common.
     Where a side gives no date: two participants and the platform in common, or, for articles
-    published within a month of each other, two participants or the platform.
+    published within a month of each other, two participants or the platform, or one participant
+    where the undated report was published on the other's date or within a week of it, or within
+    a week of the other undated one (an article's undated event is the news of its day).
     Against: platforms that differ, dates that disagree, persons named on both sides and none
     shared, reports in one article."""
     if x.cls != y.cls or x.graph == y.graph or x.cls in NOT_LINKED:
@@ -166,8 +190,23 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     if not people and _persons(x) and _persons(y):
         return False  # two interviews on one platform on one day, with other people, are two
     if when is None:  # one side undated: near in publication, or two people and the platform in common
-        return (people >= 2 and same_platform) or (_published_near(x, y) and (people >= 2 or same_platform))
+        near = _published_near(x, y) and (people >= 2 or same_platform or (people == 1 and _news_of_day(x, y)))
+        return (people >= 2 and same_platform) or near
     return people + same_platform >= 1
+
+
+def _news_of_day(x: EventFacts, y: EventFacts) -> bool:
+    """An undated report tells the news of its publication day: it was published on the other
+    report's date or at most NEWS_DAYS after it (in the month the other gives), or, both undated,
+    at most NEWS_DAYS from the other's publication."""
+    dated, undated = (x, y) if x.date else (y, x)
+    if not undated.published or not _day(undated.published):
+        return False
+    if dated.date is None:
+        return bool(dated.published) and abs(_day(undated.published) - _day(dated.published)) <= NEWS_DAYS
+    if len(dated.date) == 10:
+        return 0 <= _day(undated.published) - _day(dated.date) <= NEWS_DAYS
+    return len(dated.date) == 7 and undated.published.startswith(dated.date)
 
 
 def why_same(x: EventFacts, y: EventFacts, name: Callable[[str], str] | None = None) -> list[str]:
@@ -197,6 +236,9 @@ def why_same(x: EventFacts, y: EventFacts, name: Callable[[str], str] | None = N
         reasons.append(f"same platform: {_label(x.platform)}")
     if when is None and _published_near(x, y):
         reasons.append(f"published within {NEAR_DAYS} days: {x.published} and {y.published}")
+    if when is None and _news_of_day(x, y):
+        undated = y if x.date else x
+        reasons.append(f"the undated report, published {undated.published}, tells the news of its day")
     return reasons
 
 
@@ -375,7 +417,7 @@ def canonical(matches: set, facts: dict[str, EventFacts] | None = None) -> set[t
     """`first owl:sameAs report` for every report of every group of matched reports.
 
     Matches join transitively, so groups are made pair by pair, the surest pairs first (dates
-    agreeing to the day, then more in common), and two groups stay apart when joining them would
+    agreeing to the day, then dated on both sides, then more in common), and two groups stay apart when joining them would
     put two reports of one article, or two dates that disagree, in one event: a report that
     gives only the month must not make one event of two outages a day apart. `facts` holds the
     events by IRI (without them, every match joins)."""
@@ -401,15 +443,16 @@ def canonical(matches: set, facts: dict[str, EventFacts] | None = None) -> set[t
     return {(group[0], SAME, e) for group in found for e in group}
 
 
-def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int]:
-    """A sort key: the surest match first."""
+def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int, int]:
+    """A sort key: the surest match first (dates agreeing to the day, then dates agreeing at all,
+    then more in common)."""
     x, y = facts.get(a), facts.get(b)
     if x is None or y is None:
-        return (0, 0)
+        return (0, 0, 0)
     a, b = x.date, y.date
     to_the_day = bool(a and b and len(a) == len(b) == 10 and dates_agree(a, b, _slack(x, y)))
     same_platform = x.platform is not None and x.platform == y.platform
-    return (-to_the_day, -(shared(x.participants, y.participants) + same_platform))
+    return (-to_the_day, -bool(a and b), -(shared(x.participants, y.participants) + same_platform))
 
 
 def _may_join(group: list[str], other: list[str], facts: dict[str, EventFacts]) -> bool:

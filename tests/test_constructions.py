@@ -414,3 +414,32 @@ def test_a_name_after_an_organisation_and_its_acronym(person):
 def test_an_apposition_with_an_organisations_possessive(person):
     text = f'"There is no exception for new apps, whatever their size," {person}, Komdigi\'s director for digital space, said.\n'
     assert person in labels(doc_of(text), "Person")
+
+
+def test_the_first_word_of_a_company_name_names_it_alone():
+    doc = doc_of(
+        "Jakarta - PT Belanjaria Niaga Indonesia kembali melakukan PHK.\n\n"
+        "Ini gelombang PHK kedua Belanjaria tahun ini. Pada Februari 2025, perusahaan memangkas 300 karyawan.\n"
+    )
+    belanjaria = [m for m in doc.mentions if doc.text[m.start : m.end] == "Belanjaria"]
+    assert belanjaria and all(m.entity.label == "Belanjaria Niaga Indonesia" for m in belanjaria)
+    cuts = [e for e in events(doc, "Layoff") if e.date and e.date.value == "2025-02"]
+    assert [names(doc, e.participants) for e in cuts] == [{"Belanjaria Niaga Indonesia"}]
+
+
+def test_a_first_word_known_as_a_place_names_no_company():
+    doc = doc_of("Jakarta Industrial Relations Court menggelar sidang. Warga Jakarta datang menonton.\n")
+    assert "Jakarta" in labels(doc, "Place")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesian shopping app Belanjaria laid off about 150 employees on Tuesday.\n",
+        "Polisi menangkap peretas yang membobol aplikasi Belanjaria pada Maret 2025.\n",
+    ],
+)
+def test_an_app_stands_for_its_company_when_the_article_names_none(text):
+    doc = doc_of(text)
+    found = [e for e in doc.events if e.cls in ("Layoff", "CyberAttack")]
+    assert found and all(names(doc, e.participants) == {"Belanjaria"} for e in found)

@@ -4,7 +4,7 @@ comparing every pair."""
 import random
 from itertools import combinations
 
-from kg.linking import SAME, EventFacts, canonical, dates_agree, link_events, one_entity, same_event
+from kg.linking import SAME, EventFacts, canonical, dates_agree, link_events, name_blocks, one_entity, same_event
 from kg.names import ID, NEWS
 
 STATEMENT = f"<{NEWS.Statement}>"
@@ -49,6 +49,18 @@ def test_a_name_written_short_is_one_participant():
     assert not one_entity(person("rudi-santoso"), person("rudi-hartono"))
     assert not one_entity(person("boni-tarigan"), person("bonifasius-sembiring"))
     assert not one_entity(f"<{ID}organization-lajur>", f"<{ID}person-lajur-logistik>")
+
+
+def test_an_organisation_named_with_its_kind_in_either_language_is_one_participant():
+    def org(name):
+        return f"<{ID}organization-{name}>"
+
+    hospital = org("rs-medika-prima-semarang")
+    assert one_entity(hospital, org("rumah-sakit-medika-prima"))
+    assert one_entity(org("bunda-kasih-hospital"), org("rumah-sakit-bunda-kasih-makassar"))
+    assert set(name_blocks(hospital)) & set(name_blocks(org("medika-prima-hospital"))), "they meet in blocking"
+    assert not one_entity(hospital, org("medika-prima")), "a company named like the hospital is another"
+    assert not one_entity(org("rs-medika-prima"), org("universitas-medika-prima"))
 
 
 def test_two_quotes_of_one_person_on_one_day_stay_two_statements():
@@ -114,6 +126,22 @@ def test_an_undated_background_mention_joins_when_published_near():
     assert same_event(outage("<a>", "g1", "2025-06-02", published="2025-06-02"), mention)
     late = outage("<d>", "g4", None, published="2025-12-01")
     assert not same_event(outage("<a>", "g1", "2025-06-02", published="2025-06-02"), late)
+
+
+def test_an_undated_report_tells_the_news_of_its_day():
+    """An undated report sharing one participant joins a dated one when it was published on its
+    date or within a week after it, or another undated one published within a week."""
+
+    def layoff(iri, article, day=None, published="2025-08-12"):
+        return EventFacts(iri, article, "<Layoff>", frozenset({f"<{ID}organization-belanjaria>"}), None, day, published)
+
+    dated = layoff("<a>", "g1", "2025-08-12")
+    assert same_event(dated, layoff("<b>", "g2", published="2025-08-15"))
+    assert not same_event(dated, layoff("<c>", "g3", published="2025-08-25")), "more than a week after"
+    assert not same_event(dated, layoff("<d>", "g4", published="2025-08-11")), "before it happened"
+    assert same_event(layoff("<e>", "g5", "2025-08"), layoff("<f>", "g6", published="2025-08-20"))
+    assert same_event(layoff("<g>", "g7"), layoff("<h>", "g8", published="2025-08-15"))
+    assert not same_event(layoff("<g>", "g7"), layoff("<i>", "g9", published="2025-09-01"))
 
 
 def test_a_month_only_report_does_not_make_one_event_of_two_outages_a_day_apart():

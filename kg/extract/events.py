@@ -344,7 +344,28 @@ def _company_antecedent(doc: Doc, at: int):
                 party = _acted_on_party(doc, m.entity.iri)
                 if party:
                     return party[0]
-    return most_mentioned(doc, "Organization")
+    return main_company(doc)
+
+
+def main_company(doc: Doc):
+    """The organisation the article is about: the one mentioned most, at least twice, a platform's
+    mentions counting for the company the article names for it (`_acted_on_party`); or None."""
+
+    def find():
+        counts: Counter = Counter()
+        for m in doc.mentions:
+            if m.entity.kind == "Organization":
+                counts[m.entity.iri] += 1
+            elif m.entity.kind == "Platform":
+                for party in _acted_on_party(doc, m.entity.iri)[:1]:
+                    if doc.entities[party].kind == "Organization":
+                        counts[party] += 1
+        if not counts or max(counts.values()) < 2:
+            return None
+        top = max(counts.values())
+        return next(iri for iri in counts if counts[iri] == top)
+
+    return doc.memo(("main company",), find)
 
 
 def _acted_on_party(doc: Doc, iri) -> list:
@@ -442,6 +463,15 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str, published: s
     if old.sentence.is_title and not old.extra_sentences:
         return True  # the headline tells the event the body then reports first: 'talk' / 'interviewed'
     return p == q and old.date is not None and old.date == new.date  # 'percobaan pembunuhan' / 'penembakan'
+
+
+def _named_with(doc: Doc, event: Event, iri) -> bool:
+    """Do the event's sentences name `iri` (outside quotes)?"""
+    return iri is not None and any(
+        m.entity.iri == iri and not doc.in_quote(m.start)
+        for s in (event.sentence, *event.extra_sentences)
+        for m in doc.mentions_in(s.start, s.end)
+    )
 
 
 def _month_before(day: str) -> str:
@@ -560,11 +590,17 @@ def event_merging(doc: Doc) -> None:
         else:
             found.append(event)
             found_by_class.setdefault(cls, []).append(event)
-    main = most_mentioned(doc, "Organization")  # the organisation the article is about
+    main = main_company(doc)
     for event in found:
-        if not event.participants and event_types()[event.cls].main_organization:
+        kind = event_types()[event.cls]
+        if not event.participants and kind.main_organization:
             # 'the app was down for hours': the company the article says runs the event's
-            # platform, else the organisation the article is about
+            # platform, else the organisation the article is about, else the platform standing
+            # for its company (where the event's sentences name it)
             party = _acted_on_party(doc, event.platform) if event.platform else []
-            event.participants = party or ([main] if main else [])
+            if not party and main:
+                party = [main]
+            if not party and kind.platform_takes_part and _named_with(doc, event, event.platform):
+                party = [event.platform]
+            event.participants = party
     doc.events.extend(found)

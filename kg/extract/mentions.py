@@ -14,7 +14,7 @@ from kg.document import Doc, Entity, Mention
 from kg.extract import component
 from kg.extract.clauses import running_text
 from kg.extract.words import CAP, UP
-from kg.lang import Pattern, name_words, word_set
+from kg.lang import Pattern, name_words, without_legal_form, word_set
 
 PARTICLES = name_words("particles")
 # '$roles' below: any case
@@ -561,6 +561,33 @@ def org_short_forms(doc: Doc) -> None:
             m.entity = longer[m.entity.iri]
     for iri in longer:
         doc.entities.pop(iri, None)
+    _first_word_forms(doc)
+
+
+def _first_word_forms(doc: Doc) -> None:
+    """'Belanjaria' after 'PT Belanjaria Niaga Indonesia': the first word of an organisation's
+    name, standing alone in the running text, names it, when it is no other name's first word,
+    nothing the gazetteer knows and no word of a kind ('Bank', 'Rumah')."""
+    firsts: dict[str, list] = {}
+    for e in {m.entity.iri: m.entity for m in doc.mentions}.values():
+        words = without_legal_form(e.label).split()
+        if words:
+            firsts.setdefault(words[0], []).append((e, len(words)))
+    common = _org_words(doc.lang) | word_set(doc.lang, "roles", "not_name")
+    words = _words_of(doc)
+    for first, named in firsts.items():
+        if len(named) != 1 or named[0][1] < 2 or named[0][0].kind != "Organization" or named[0][0].known:
+            continue
+        if len(first) < 4 or not first[0].isupper() or first in common or doc.gazetteer.lookup(first):
+            continue
+        for at in _standalone(doc.masked, first, words):
+            end = at + len(first)
+            after = doc.masked[end : end + 2]
+            sentence = doc.sentence_at(at)
+            if doc.mention_at(at) is None and sentence is not None and running_text(doc, sentence):
+                if not (after[:1] == " " and after[1:2].isupper()):  # 'Belanjaria Niaga': a longer name
+                    _add(doc, at, end, named[0][0])
+    doc.sort_mentions()
 
 
 def _named_in_body(doc: Doc, start: int, words: list, heading) -> list:

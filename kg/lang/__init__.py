@@ -46,6 +46,7 @@ class EventType:
     organizations_first: bool = False  # organisations in the clause take part before persons
     plans_count: bool = False  # an announced plan is the event ('will lay off 300 staff')
     main_organization: bool = False  # no one named in the clause: the organisation the article is about
+    platform_takes_part: bool = False  # ... nor a company for its platform: the platform, for its company
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,14 @@ def table(name: str) -> dict[str, int]:
 def name_words(name: str) -> frozenset[str]:
     """A word list of `names.toml` (how names are built in any language): particles, legal forms."""
     return frozenset(_read(HERE / "names.toml")[name])
+
+
+@cache
+def kind_heads() -> dict[tuple[str, ...], int]:
+    """The words of each kind head of `names.toml` ('rumah sakit', 'hospital'), lower case, to the
+    number of its group: heads of one group name one kind of organisation."""
+    groups = _read(HERE / "names.toml")["kind_heads"]
+    return {tuple(head.split()): i for i, heads in enumerate(groups) for head in heads}
 
 
 def without_legal_form(name: str) -> str:
