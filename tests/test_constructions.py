@@ -443,3 +443,19 @@ def test_an_app_stands_for_its_company_when_the_article_names_none(text):
     doc = doc_of(text)
     found = [e for e in doc.events if e.cls in ("Layoff", "CyberAttack")]
     assert found and all(names(doc, e.participants) == {"Belanjaria"} for e in found)
+
+
+def test_a_company_in_apposition_is_named_and_what_describes_it_takes_no_part():
+    doc = doc_of(
+        "Arkana Digital, a technology company listed on the Indonesia Stock Exchange, has agreed to buy "
+        "delivery startup Lajur for IDR 1.2 trillion.\n"
+    )
+    assert "Arkana Digital" in labels(doc, "Organization")
+    (deal,) = events(doc, "Acquisition")
+    assert "Indonesia Stock Exchange" not in names(doc, deal.participants)
+    assert "Arkana Digital" in names(doc, deal.participants)
+
+
+def test_a_comma_before_the_company_that_starts_a_clause_is_no_apposition():
+    doc = doc_of("Seperti dilaporkan VnExpress, perusahaan itu tahun lalu memperoleh pendanaan Seri C.\n")
+    assert "VnExpress" not in labels(doc, "Organization")

@@ -47,6 +47,9 @@ PRONOUN_SUBJECT = Pattern(r"(?i)\b($pronouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
 PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
 WRITTEN = Pattern(r"(?i)^($written_verbs)")
+# 'Arkana Digital, a technology company listed on the Indonesia Stock Exchange, has agreed to buy':
+# what an apposition names only describes the name before it
+APPOSITION = Pattern(r",[ \t]+(?:$articles)[ \t]+[^,.;\"“”]{1,120},")
 
 
 def _adjacent(between: str, after: bool) -> bool:
@@ -117,16 +120,18 @@ def _first_end(doc: Doc, words: re.Pattern, start: int, end: int) -> float:
 
 
 def _clause_mentions(doc: Doc, a: int, b: int, seen: dict) -> tuple[list, list]:
-    """The persons and the organisations in the clause [a, b) that can take part: outside quotes,
-    not named as a source ('kata X'). Remembered in `seen` for the clause's other triggers, until
+    """The persons and the organisations in the clause [a, b) that can take part: outside quotes
+    and appositions, not named as a source ('kata X'). Remembered in `seen` for the clause's other triggers, until
     mentions are added."""
     key = (a, b, len(doc.mentions))
     if key not in seen:
+        asides = [(a + x.start(), a + x.end()) for x in APPOSITION.get(doc.lang).finditer(doc.masked[a:b])]
         ms = [
             m
             for m in doc.mentions_in(a, b)
             if not inside_quote(doc, m.start)
             and not ATTRIBUTION.get(doc.lang).search(doc.masked[max(a, m.start - 30) : m.start])
+            and not any(x <= m.start < y for x, y in asides)
         ]
         seen[key] = ([m for m in ms if m.entity.kind == "Person"], [m for m in ms if m.entity.kind == "Organization"])
     return seen[key]
@@ -596,11 +601,16 @@ def event_merging(doc: Doc) -> None:
         if not event.participants and kind.main_organization:
             # 'the app was down for hours': the company the article says runs the event's
             # platform, else the organisation the article is about, else the platform standing
-            # for its company (where the event's sentences name it)
+            # for its company (where the event's sentences name it, and no one only claims it)
             party = _acted_on_party(doc, event.platform) if event.platform else []
             if not party and main:
                 party = [main]
-            if not party and kind.platform_takes_part and _named_with(doc, event, event.platform):
+            if (
+                not party
+                and kind.platform_takes_part
+                and not event.claimed_by
+                and _named_with(doc, event, event.platform)
+            ):
                 party = [event.platform]
             event.participants = party
     doc.events.extend(found)

@@ -62,6 +62,11 @@ ORG_NOUN = Pattern(
     r"\b(?i:$org_nouns)(?:[ \t]+[a-z]+){0,2}[ \t]+(" + _ORG_WORD + r"(?:[ \t]+" + _ORG_WORD + r"){0,3})",
     starts_with="org_nouns",
 )
+# 'Arkana Digital, a technology company listed on ...', 'Lajur, perusahaan rintisan logistik'
+ORG_APPOSITION = Pattern(
+    r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r"){0,2}),[ \t]+(?:(?:$articles)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:$org_apposition)\b(?![ \t]+(?:$roles|$anaphors)\b)"  # 'VnExpress, perusahaan itu ...' starts a clause
+)
 # 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
 PLATFORM_CUE = Pattern(
     r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)",
@@ -411,6 +416,7 @@ def cue_mentions(doc: Doc) -> None:
     found = [(m.start(1), m.group(1), 2) for m in ORG_CUE.get(doc.lang).finditer(doc.masked)]
     found += _tail_named(doc)
     found += [(m.start(1), m.group(1), 1) for m in ORG_NOUN.get(doc.lang).finditer(doc.masked)]
+    found += [(m.start(1), m.group(1), 1) for m in ORG_APPOSITION.get(doc.lang).finditer(doc.masked)]
     for start, text, shortest in sorted(found):
         name = _org_name(doc, start, text)
         if name and len(name.split()) >= shortest and not gaz.lookup(name):
