@@ -30,6 +30,7 @@ PATTERNS = [
     ("mdy_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2}),\s+(\d{4})\b", re.I)),
     ("dm_words", re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"(?!\s*\d)(\s+(?:lalu|kemarin|lalu\.))?", re.I)),
     ("md_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})\b(?!\s*,?\s*\d{4})(?!\s*[:.]\d)")),
+    ("month_last_year", re.compile(r"\b" + _MONTH + r"\s+(?:tahun\s+lalu|last\s+year)\b", re.I)),
     ("in_month", re.compile(r"\b(?:in|pada|bulan|sejak|since)\s+(?:bulan\s+)?" + _MONTH + r"(?!\s*\d)", re.I)),
     ("my_words", re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
@@ -196,6 +197,8 @@ def _resolve(kind: str, m: re.Match, ref: dt.date | None) -> DateValue | None:
             return None
         d = _date(ref.year, MONTHS[g[0].lower()], int(g[1]))
         return DateValue(_past(d, ref).isoformat()) if d else None
+    if kind == "month_last_year":  # 'Mei tahun lalu', 'in May last year'
+        return DateValue(f"{ref.year - 1:04d}-{MONTHS[g[0].lower()]:02d}") if ref else None
     if kind == "in_month":
         if not ref:
             return None

@@ -459,3 +459,34 @@ def test_a_company_in_apposition_is_named_and_what_describes_it_takes_no_part():
 def test_a_comma_before_the_company_that_starts_a_clause_is_no_apposition():
     doc = doc_of("Seperti dilaporkan VnExpress, perusahaan itu tahun lalu memperoleh pendanaan Seri C.\n")
     assert "VnExpress" not in labels(doc, "Organization")
+
+
+def test_a_nickname_in_quotes_stands_inside_a_persons_name():
+    doc = doc_of('Mayor Arnulfo "Nonoy" Dimaculangan was shot on Saturday. Dimaculangan survived.\n')
+    assert "Arnulfo Dimaculangan" in labels(doc, "Person")
+    (attempt,) = events(doc, "AssassinationAttempt")
+    assert names(doc, attempt.participants) == {"Arnulfo Dimaculangan"}
+
+
+@pytest.mark.parametrize(
+    "text, published",
+    [
+        (
+            "Mayor Arnulfo Dimaculangan survived. In May 2024, gunmen on a motorcycle ambushed his vehicle.\n",
+            "2025-05-04",
+        ),
+        ("Wali kota Arnulfo Dimaculangan selamat. Pada Mei tahun lalu, mobilnya ditembaki dua pria.\n", "2025-05-05"),
+    ],
+)
+def test_an_attack_on_what_someone_owns_is_an_attempt_on_them(text, published):
+    doc = doc_of(text, published=published)
+    (attempt,) = events(doc, "AssassinationAttempt")
+    assert names(doc, attempt.participants) == {"Arnulfo Dimaculangan"}
+    assert attempt.date.value == "2024-05"
+    assert not events(doc, "Layoff")
+
+
+def test_gunmen_who_fired_lay_no_one_off():
+    doc = doc_of("A lone gunman fired three shots from the crowd. The firm fired 300 workers on Monday.\n")
+    assert [e.trigger for e in events(doc, "Layoff")] == ["fired"]
+    assert len(events(doc, "Layoff")) == 1 and "300" in events(doc, "Layoff")[0].sentence.text

@@ -56,6 +56,7 @@ DEFAULT_PIPELINE = [
     "dateline_place",  # 'DENPASAR, KOMPAS.com -'
     "role_persons",  # 'Menteri Keuangan Sri Mulyani', 'analis keamanan siber Rendra Wicaksono'
     "age_persons",  # 'Budi Santoso (45)'
+    "nicknames",  # 'Arnulfo "Nonoy" Dimaculangan'
     "enumerations",  # 'seperti A, B, dan C', 'Katrin Müller, a spokeswoman'
     "speakers",  # 'kata Budi', 'Koh said'
     "name_pairs",  # 'Haris Setiawan-Dewi Kartikasari' is two persons

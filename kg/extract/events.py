@@ -43,6 +43,7 @@ OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?(" + UP + r"[\w.-]+(?:\s+"
 COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
 COMMENT = Pattern(r"(?i)\b(?:$comment_verbs)\b")
 COMPANY_ANAPHOR = Pattern(r"(?i)\b(?:$company_anaphors)\b")
+POSSESSIVE = Pattern(r"(?i)(?:$possessives|\w+(?:$possessive_suffixes))")  # 'his car', 'mobilnya'
 PRONOUN_SUBJECT = Pattern(r"(?i)\b($pronouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
 PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
@@ -202,8 +203,26 @@ def _agents(
             ),
             None,
         )
+        if last is None and _possessed(doc, trigger_at):
+            # 'gunmen ambushed his vehicle', 'mobilnya ditembaki': the person named last before
+            last = next(
+                (
+                    m
+                    for m in doc.mentions_in(max(0, sentence.start - 2000), sentence.start, reverse=True)
+                    if m.entity.kind == "Person" and not inside_quote(doc, m.start)
+                ),
+                None,
+            )
         people = [last] if last else []
     return list(dict.fromkeys(m.entity.iri for m in people)), list(dict.fromkeys(m.entity.iri for m in claimed))
+
+
+def _possessed(doc: Doc, trigger_at: int) -> bool:
+    """Does a possessive stand next to the trigger ('ambushed his vehicle', 'mobilnya ditembaki')?"""
+    before = doc.masked[max(0, trigger_at - 25) : trigger_at].split()[-1:]
+    after = doc.masked[trigger_at : trigger_at + 60].split()[1:3]
+    rx = POSSESSIVE.get(doc.lang)
+    return any(rx.fullmatch(w) for w in before + after if w not in word_set(doc.lang, "not_possessive"))
 
 
 def _acquired(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:

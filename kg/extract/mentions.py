@@ -245,6 +245,19 @@ def age_person_mentions(doc: Doc) -> None:
         _add(doc, m.start(1), m.end(1), _person_entity(doc, name))
 
 
+# 'Mayor Arnulfo "Nonoy" Dimaculangan': a nickname in quotes between a first and a last name
+NICKNAMED = re.compile(r"(?<![\w@])(" + CAP + r")[ \t]+[\"“]" + CAP + r"[\"”][ \t]+(" + CAP + r")(?![\w])")
+
+
+def nickname_mentions(doc: Doc) -> None:
+    """'Arnulfo "Nonoy" Dimaculangan' is the person Arnulfo Dimaculangan, called Nonoy."""
+    for m in NICKNAMED.finditer(doc.masked):
+        first, last = m.group(1), m.group(2)
+        if first in word_set(doc.lang, "not_name") or doc.gazetteer.lookup(first):
+            continue
+        _add(doc, m.start(1), m.end(2), _person_entity(doc, f"{first} {last}"))
+
+
 NAME = CAP + r"(?:\s+(?:" + CAP + "|" + "|".join(sorted(PARTICLES)) + r")){0,3}"
 SPEAKER_AFTER = Pattern(r"(?:\b(?i:$said_by)\s+|\b(?i:$according_to)\s+)(" + NAME + ")")
 SPEAKER_BEFORE = Pattern(r"(?:^|[.,;]\s+|\n)(" + NAME + r")(?:,\s+[^,]{3,60},)?\s+(?i:$speech_verbs)\b")
@@ -733,6 +746,7 @@ MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overla
     "dateline_place": dateline_place,
     "role_persons": role_person_mentions,
     "age_persons": age_person_mentions,
+    "nicknames": nickname_mentions,
     "enumerations": enumeration_mentions,
     "speakers": speaker_mentions,
     "name_pairs": name_pairs,
