@@ -490,3 +490,32 @@ def test_gunmen_who_fired_lay_no_one_off():
     doc = doc_of("A lone gunman fired three shots from the crowd. The firm fired 300 workers on Monday.\n")
     assert [e.trigger for e in events(doc, "Layoff")] == ["fired"]
     assert len(events(doc, "Layoff")) == 1 and "300" in events(doc, "Layoff")[0].sentence.text
+
+
+def test_a_name_no_cue_marks_is_a_persons_when_one_of_its_words_stands_alone_later():
+    doc = doc_of(
+        "Yohana terpilih sebagai ketua umum. Ia menggantikan Darmawan Saleh, yang terpilih pada 2020.\n\n"
+        "Yohana mendapat dukungan terbuka dari Darmawan pada akhir Juni.\n",
+        published="2025-07-19",
+    )
+    assert "Darmawan Saleh" in labels(doc, "Person")
+    older = [e for e in events(doc, "Election") if e.date and e.date.value == "2020"]
+    assert [names(doc, e.participants) for e in older] == [{"Darmawan Saleh"}]
+
+
+def test_a_word_capitalised_by_its_place_is_no_part_of_a_name():
+    doc = doc_of(
+        "Darmawan Saleh Dukung Yohana Jadi Ketua\n\nKetua PKRN Darmawan Saleh mendukung Sekretaris Jenderal PKRN "
+        "Yohana Maria Simanjuntak. Selain Yohana, dua kader lain maju.\n"
+    )
+    assert "Yohana Maria Simanjuntak" in labels(doc, "Person")
+
+
+def test_a_full_name_in_the_headline_before_the_body_introduces_it():
+    doc = doc_of(
+        "PKRN elects Yohana Simanjuntak, its first woman chair\n\n"
+        "The party has elected its secretary-general, Yohana Simanjuntak, as chairwoman.\n"
+    )
+    heads = [m for m in doc.mentions if m.start < doc.text.index("\n")]
+    assert any(m.entity.label == "Yohana Simanjuntak" for m in heads)
+    assert [names(doc, e.participants) for e in events(doc, "Election")] == [{"Yohana Simanjuntak"}]

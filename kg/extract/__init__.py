@@ -65,6 +65,7 @@ DEFAULT_PIPELINE = [
     "abbreviations",  # 'Badan Siber dan Sandi Negara (BSSN)'
     "organizations",  # 'PT ...', '... Inc.', 'kelompok peretas ...'; platforms after 'aplikasi'
     "org_short_forms",  # 'Bank Andalas' after 'PT Bank Andalas Sejahtera Tbk'
+    "repeated_names",  # 'Darmawan Saleh' named by no cue, then 'Darmawan' alone
     "short_forms",  # a surname alone after the full name
     "sources",  # outlets and agencies the article cites
     "relations",  # roles and ownership: leaderOf, ceoOf, spokespersonOf, owns

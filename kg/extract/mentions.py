@@ -192,14 +192,29 @@ PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
 def _inside_other_names(doc: Doc, word: str, here: str | None) -> bool:
     """Does `word` stand in the article after a capitalised word other than `here` (the one
     before it where it is looked at), as in 'Kabupaten Banyumas'? Then it names a place or an
-    organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat')."""
+    organisation, not a person: elsewhere a first name follows a role ('Kombes Rahmat'), or
+    follows a word capitalised by its place ('Selain Yohana, ...')."""
     skip = word_set(doc.lang, "roles", "not_name", "title_words", "honorifics")
     text = doc.masked
     for at in _occurrences(text, word):
         before = CAP_BEFORE.search(text, max(0, at - 40), at)
-        if before and before.group(1) not in skip and before.group(1) != here:
+        if (
+            before
+            and before.group(1) not in skip
+            and before.group(1) != here
+            and not _capitalised_by_place(doc, before.start(1))
+        ):
             return True
     return False
+
+
+def _capitalised_by_place(doc: Doc, at: int) -> bool:
+    """Is the word at `at` capitalised only as the first of its sentence ('Selain Yohana, ...') or
+    as a word of a title-case heading ('Darmawan Saleh Dukung Yohana')?"""
+    sentence = doc.sentence_at(at)
+    if sentence is None:
+        return False
+    return not doc.masked[sentence.start : at].strip() or not running_text(doc, sentence)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -663,11 +678,53 @@ def _places_to_try(places: list[int], length: int, removed: list, since: int | N
     return sorted(freed)
 
 
+# a run of two or three capitalised words; the name alone, not a part of a longer run
+NAME_RUN = re.compile(r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r"){1,2})(?![ \t]+" + UP + r")(?![\w])")
+
+
+def repeated_names(doc: Doc) -> None:
+    """'Ia menggantikan Darmawan Saleh, ...' and later '... dari Darmawan': a name no cue marks is
+    a person's when one of its words stands alone elsewhere in the running text, as people are
+    called by one of their names. Words of kinds, roles and common words, and names the gazetteer
+    knows, are no person's."""
+    skip = _org_words(doc.lang) | word_set(doc.lang, "roles", "not_name", "title_words", "honorifics")
+    words = _words_of(doc)
+    for m in NAME_RUN.finditer(doc.masked):
+        parts = m.group(1).split()
+        if any(p in skip or p.isupper() for p in parts) or doc.mention_index().overlapping(m.start(1), m.end(1)):
+            continue
+        if CAP_BEFORE.search(doc.masked, max(0, m.start(1) - 40), m.start(1)):
+            continue  # the end of a longer run
+        if _capitalised_by_place(doc, m.start(1)) or any(doc.gazetteer.lookup(p) for p in [m.group(1), *parts]):
+            continue
+        alone = [at for p in (parts[0], parts[-1]) for at in _standalone(doc.masked, p, words) if _alone(doc, at, p)]
+        if alone:
+            _add(doc, m.start(1), m.end(1), _person_entity(doc, m.group(1)))
+
+
+def _alone(doc: Doc, at: int, word: str) -> bool:
+    """Does `word` at `at` stand alone (no capitalised word beside it) in running text, not first
+    in its sentence and not named already?"""
+    before = CAP_BEFORE.search(doc.masked, max(0, at - 40), at)
+    after = doc.masked[at + len(word) : at + len(word) + 2]
+    return (
+        before is None
+        and not (after[:1] in " \t" and after[1:2].isupper())
+        and doc.mention_at(at) is None
+        and not _capitalised_by_place(doc, at)
+    )
+
+
 def short_form_mentions(doc: Doc) -> None:
-    """A surname or first name alone refers to the unknown person named in full earlier."""
+    """A surname or first name alone refers to the unknown person named in full earlier; the full
+    name written anywhere (a headline before the body that introduces it) is that person too."""
     full = [e for e in doc.entities.values() if e.kind == "Person" and not e.known and " " in e.label]
     if not full:
         return
+    for e in full:
+        for at in _occurrences(doc.masked, e.label):
+            _add(doc, at, at + len(e.label), e)
+    doc.sort_mentions()
     starts: dict = {}  # the mentions of each entity (these loops add mentions of `e` only)
     for m in doc.mentions:
         starts.setdefault(m.entity.iri, []).append(m.start)
@@ -755,6 +812,7 @@ MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overla
     "abbreviations": abbreviation_mentions,
     "organizations": cue_mentions,
     "org_short_forms": org_short_forms,
+    "repeated_names": repeated_names,
     "short_forms": short_form_mentions,
 }
 
