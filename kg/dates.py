@@ -20,6 +20,7 @@ _WEEKDAY = "(" + alternation(WEEKDAYS) + ")"
 _ZONE = r"(?:WIB|WITA|WIT|GMT|UTC)"
 # An optional weekday before a date, written '(?:...|)' rather than '(?:...)?': the same matches,
 # and Python's re runs the empty alternative much faster than an optional group.
+_PART_OF = r"(?:(?:awal|akhir|pertengahan|early|late|mid-?)\s+)?"  # 'pada akhir Juni', 'in early July'
 _OPT_WEEKDAY = r"(?:\b" + _WEEKDAY + r",?\s*|)"
 
 # Each pattern names its groups; order matters: the first match at a position wins.
@@ -31,7 +32,10 @@ PATTERNS = [
     ("dm_words", re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"(?!\s*\d)(\s+(?:lalu|kemarin|lalu\.))?", re.I)),
     ("md_words", re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})\b(?!\s*,?\s*\d{4})(?!\s*[:.]\d)")),
     ("month_last_year", re.compile(r"\b" + _MONTH + r"\s+(?:tahun\s+lalu|last\s+year)\b", re.I)),
-    ("in_month", re.compile(r"\b(?:in|pada|bulan|sejak|since)\s+(?:bulan\s+)?" + _MONTH + r"(?!\s*\d)", re.I)),
+    (
+        "in_month",
+        re.compile(r"\b(?:in|pada|bulan|sejak|since)\s+" + _PART_OF + r"(?:bulan\s+)?" + _MONTH + r"(?!\s*\d)", re.I),
+    ),
     ("my_words", re.compile(r"\b" + _MONTH + r"\s+(\d{4})\b", re.I)),
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("years_ago", re.compile(r"\b(\d+|" + alternation(NUMBER_WORDS) + r")\s+tahun\s+(?:yang\s+)?lalu\b", re.I)),

@@ -519,3 +519,28 @@ def test_a_full_name_in_the_headline_before_the_body_introduces_it():
     heads = [m for m in doc.mentions if m.start < doc.text.index("\n")]
     assert any(m.entity.label == "Yohana Simanjuntak" for m in heads)
     assert [names(doc, e.participants) for e in events(doc, "Election")] == [{"Yohana Simanjuntak"}]
+
+
+def test_two_endorsements_in_one_sentence_are_two_each_with_its_month():
+    doc = doc_of(
+        "Sekjen Yohana Simanjuntak mendapat dukungan terbuka dari Ketua Umum Darmawan Saleh pada akhir Juni, "
+        "sementara pendiri partai Burhanuddin Amir menyatakan dukungan kepada Wakil Ketua Rudi Hartono pada "
+        "awal Juli.\n",
+        published="2025-07-19",
+    )
+    found = {frozenset(names(doc, e.participants)): e.date and e.date.value for e in events(doc, "Endorsement")}
+    assert found == {
+        frozenset({"Yohana Simanjuntak", "Darmawan Saleh"}): "2025-06",
+        frozenset({"Burhanuddin Amir", "Rudi Hartono"}): "2025-07",
+    }
+
+
+def test_a_relative_clauses_date_is_its_own():
+    doc = doc_of(
+        "Outgoing chairman Darmawan Saleh, who was elected at the party's first congress in 2020, threw his "
+        "weight behind secretary-general Yohana Simanjuntak last month.\n",
+        published="2025-07-21",
+    )
+    (election,) = events(doc, "Election")
+    (endorsement,) = events(doc, "Endorsement")
+    assert election.date.value == "2020" and endorsement.date.value == "2025-06"

@@ -50,6 +50,7 @@ PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
 WRITTEN = Pattern(r"(?i)^($written_verbs)")
 # 'Arkana Digital, a technology company listed on the Indonesia Stock Exchange, has agreed to buy':
 # what an apposition names only describes the name before it
+RELATIVE_ASIDE = Pattern(r",[ \t]+(?:$relative_pronouns)\b[^,.;\"“”]{1,150},")  # ', who was elected in 2020,'
 APPOSITION = Pattern(r",[ \t]+(?:$articles)[ \t]+[^,.;\"“”]{1,120},")
 
 
@@ -310,13 +311,27 @@ def _acted_on(doc: Doc, start: int, end: int, clause_start: int, clause_end: int
 
 def _event_date(doc: Doc, a: int, b: int, end: int, sentence_end: int):
     """The event's date: the first in its clause [a, b), else after its trigger (`end`) in its
-    sentence; not one in a quote, and the dateline's (the day the report was filed) only when
-    the sentence gives no other."""
+    sentence; not one in a quote or in a relative clause the trigger is not in ('Darmawan, who
+    was elected in 2020, threw his weight behind Yohana last month'), and the dateline's (the
+    day the report was filed) only when the sentence gives no other."""
+    pieces = _outside_asides(doc, a, b, end)
     for datelines in (True, False):
-        date = doc.first_date(a, b, True, datelines) or doc.first_date(end, sentence_end, True, datelines)
-        if date:
-            return date
+        for x, y in [*pieces, (end, sentence_end)]:
+            date = doc.first_date(x, y, True, datelines)
+            if date:
+                return date
     return None
+
+
+def _outside_asides(doc: Doc, a: int, b: int, trigger_end: int) -> list[tuple[int, int]]:
+    """The stretches of the clause [a, b) outside the relative clauses set off by commas that do
+    not hold the trigger."""
+    pieces, at = [], a
+    for m in RELATIVE_ASIDE.get(doc.lang).finditer(doc.masked, a, b):
+        if not m.start() < trigger_end <= m.end():
+            pieces.append((at, m.start()))
+            at = m.end()
+    return [*pieces, (at, b)]
 
 
 # 'LivoChat is operated by Livo Media', 'Dompet Rezeki yang dioperasikan PT ...', 'kanal Telegram
@@ -477,9 +492,11 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str, published: s
         dated = (old.date or new.date).value
         if published and dated[:7] < _month_before(published):
             return False
-    if new.sentence is old.sentence:
-        return True  # 'pemutusan hubungan kerja (PHK)': two triggers, one event
     p, q = set(old.participants), set(new.participants)
+    if new.sentence is old.sentence:
+        # 'pemutusan hubungan kerja (PHK)': two triggers, one event; but 'X mendapat dukungan dari
+        # Y, sementara Z menyatakan dukungan kepada W' tells two
+        return not (p and q and not p & q)
     if not (p <= q or q <= p):
         return False
     if anaphoric or not p or not q or stem(old.trigger, lang) == stem(new.trigger, lang):
