@@ -261,14 +261,14 @@ def header_date(lines: list[str]) -> DateValue | None:
     return None
 
 
-def dates_agree(a: str | None, b: str | None) -> bool:
-    """Could two dates name the same day? A missing one always could; two days may be one apart
-    (a US evening is the next morning in WIB); otherwise the shorter must be a prefix ('2022' of
-    '2022-03-01')."""
+def dates_agree(a: str | None, b: str | None, slack: int = 1) -> bool:
+    """Could two dates name the same day? A missing one always could; two days may be `slack`
+    apart (a US evening is the next morning in WIB; one article counts its days in one time zone:
+    0); otherwise the shorter must be a prefix ('2022' of '2022-03-01')."""
     if a is None or b is None:
         return True
     if len(a) == len(b) == 10:
-        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= slack
     n = min(len(a), len(b))
     return a[:n] == b[:n]
 

@@ -416,8 +416,8 @@ def groups(links: set) -> list[tuple[str, ...]]:
 def canonical(matches: set, facts: dict[str, EventFacts] | None = None) -> set[tuple[str, str, str]]:
     """`first owl:sameAs report` for every report of every group of matched reports.
 
-    Matches join transitively, so groups are made pair by pair, the surest pairs first (dates
-    agreeing to the day, then dated on both sides, then more in common), and two groups stay apart when joining them would
+    Matches join transitively, so groups are made pair by pair, the surest pairs first (the same
+    day, then days a time zone apart, then dated on both sides, then more in common), and two groups stay apart when joining them would
     put two reports of one article, or two dates that disagree, in one event: a report that
     gives only the month must not make one event of two outages a day apart. `facts` holds the
     events by IRI (without them, every match joins)."""
@@ -443,16 +443,21 @@ def canonical(matches: set, facts: dict[str, EventFacts] | None = None) -> set[t
     return {(group[0], SAME, e) for group in found for e in group}
 
 
-def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int, int]:
-    """A sort key: the surest match first (dates agreeing to the day, then dates agreeing at all,
-    then more in common)."""
+def _strength(facts: dict[str, EventFacts], a: str, b: str) -> tuple[int, int, int, int]:
+    """A sort key: the surest match first (the same day, then days that agree across time zones,
+    then dates agreeing at all, then more in common)."""
     x, y = facts.get(a), facts.get(b)
     if x is None or y is None:
-        return (0, 0, 0)
+        return (0, 0, 0, 0)
     a, b = x.date, y.date
     to_the_day = bool(a and b and len(a) == len(b) == 10 and dates_agree(a, b, _slack(x, y)))
     same_platform = x.platform is not None and x.platform == y.platform
-    return (-to_the_day, -bool(a and b), -(shared(x.participants, y.participants) + same_platform))
+    return (
+        -(to_the_day and a == b),
+        -to_the_day,
+        -bool(a and b),
+        -(shared(x.participants, y.participants) + same_platform),
+    )
 
 
 def _may_join(group: list[str], other: list[str], facts: dict[str, EventFacts]) -> bool:

@@ -544,3 +544,30 @@ def test_a_relative_clauses_date_is_its_own():
     (election,) = events(doc, "Election")
     (endorsement,) = events(doc, "Endorsement")
     assert election.date.value == "2020" and endorsement.date.value == "2025-06"
+
+
+def test_two_outages_a_day_apart_in_one_article_are_two():
+    doc = doc_of(
+        "Gangguan pertama terjadi pada Senin (2/6/2025) pagi di Jabodetabek.\n\n"
+        "Gangguan kedua terjadi Selasa (3/6/2025) malam di sejumlah kota di Kalimantan.\n"
+    )
+    assert sorted(e.date.value for e in events(doc, "Outage")) == ["2025-06-02", "2025-06-03"]
+
+
+def test_a_cut_to_a_service_is_an_outage_and_a_cut_to_prices_is_nothing():
+    doc = doc_of(
+        "On Monday, a fault in core network equipment cut voice and data services across the capital. "
+        "The operator cut prices last year.\n",
+        published="2025-06-05",
+    )
+    (outage,) = events(doc, "Outage")
+    assert outage.trigger == "cut" and outage.date.value == "2025-06-02"
+    assert not events(doc, "Layoff")
+
+
+def test_a_common_word_first_in_a_sentence_names_no_one():
+    doc = doc_of(
+        "BALIKPAPAN, wartaborneo.com — Pelanggan LintasCell di Balikpapan kehilangan sinyal selama dua jam.\n\n"
+        "Gangguan jaringan LintasCell juga melanda pelanggan di Jabodetabek.\n"
+    )
+    assert not {label for label in labels(doc, "Person") if "Pelanggan" in label or "LintasCell" in label}

@@ -288,8 +288,26 @@ def _staff(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -
     return STAFF_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
 
 
+SERVICE_AFTER = Pattern(r"(?i)(?:[ \t]+[\w.,%-]+){0,4}?[ \t]+(?:$service_nouns)\b")
+
+
+def _service(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """A cut verb is an outage when a service follows it in its clause ('cut voice and data
+    services', 'cut off internet access'); other outage triggers always are."""
+    if doc.masked[start:end].lower() not in word_set(doc.lang, "cut_verbs"):
+        return True
+    return SERVICE_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+
+
 # The checks an event type's `needs` names (kg/lang/events.toml)
-NEEDS = {"": lambda *_: True, "object": _acquired, "person after": _person_after, "product": _product, "staff": _staff}
+NEEDS = {
+    "": lambda *_: True,
+    "object": _acquired,
+    "person after": _person_after,
+    "product": _product,
+    "staff": _staff,
+    "service": _service,
+}
 
 
 OBJECT_KINDS = ("Platform", "Organization", "Person")
@@ -486,7 +504,8 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str, published: s
     the date near it; otherwise dates must agree, and the participants, or the trigger stem, or
     `old` is in the headline. An event dated a month or more before the article's publication
     (`published`) is background, never the undated event the article reports."""
-    if old.cls != new.cls or not (anaphoric or dates_agree(old.date and old.date.value, new.date and new.date.value)):
+    dates = old.date and old.date.value, new.date and new.date.value
+    if old.cls != new.cls or not (anaphoric or dates_agree(*dates, slack=0)):  # one article, one time zone
         return False
     if not anaphoric and (old.date is None) != (new.date is None):
         dated = (old.date or new.date).value

@@ -685,13 +685,15 @@ NAME_RUN = re.compile(r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r"){1,2})(?![ 
 def repeated_names(doc: Doc) -> None:
     """'Ia menggantikan Darmawan Saleh, ...' and later '... dari Darmawan': a name no cue marks is
     a person's when one of its words stands alone elsewhere in the running text, as people are
-    called by one of their names. Words of kinds, roles and common words, and names the gazetteer
-    knows, are no person's."""
+    called by one of their names. Words of kinds and roles, words the article also writes in
+    lower case, brands and names the gazetteer knows are no person's."""
     skip = _org_words(doc.lang) | word_set(doc.lang, "roles", "not_name", "title_words", "honorifics")
     words = _words_of(doc)
     for m in NAME_RUN.finditer(doc.masked):
         parts = m.group(1).split()
-        if any(p in skip or p.isupper() for p in parts) or doc.mention_index().overlapping(m.start(1), m.end(1)):
+        if any(p in skip or p.isupper() or CAMEL.search(p) or p.lower() in words for p in parts):
+            continue  # a word of a kind, an acronym, a brand ('LintasCell'), a common word ('Pelanggan')
+        if doc.mention_index().overlapping(m.start(1), m.end(1)):
             continue
         if CAP_BEFORE.search(doc.masked, max(0, m.start(1) - 40), m.start(1)):
             continue  # the end of a longer run
