@@ -23,7 +23,7 @@ from itertools import combinations
 
 from rdflib.namespace import OWL, RDF, SKOS
 
-from kg.lang import kind_heads
+from kg.lang import kind_heads, name_words
 from kg.names import ARTICLE_PREFIX, GRAPH, ID, LINKS_GRAPH, MATCHES_GRAPH, NAMES_GRAPH, NEWS, SCHEMA
 from kg.ntriples import nquads, term
 
@@ -84,7 +84,10 @@ def name_blocks(iri: str) -> tuple[str, ...]:
 def _kind_head(words: tuple[str, ...]) -> tuple[int | None, tuple[str, ...]]:
     """The group of the kind head ('rs', 'rumah sakit', 'hospital': `kg.lang.kind_heads`) that
     begins or ends an organisation's name, and the name without it: ('rumah', 'sakit', 'medika',
-    'prima') -> (0, ('medika', 'prima')); (None, words) when it has none."""
+    'prima') -> (0, ('medika', 'prima')); (None, words) when it has none. A web address's ending
+    goes too: ('nalar', 'ai') -> (None, ('nalar',))."""
+    if len(words) > 1 and words[-1] in name_words("company_domains"):
+        words = words[:-1]  # 'Nalar.ai' is the company Nalar
     for head, group in kind_heads().items():
         n = len(head)
         if len(words) > n and words[:n] == head:
@@ -109,7 +112,7 @@ def one_entity(a: str, b: str) -> bool:
         return False
     if {kind, other} == {"organization"} or {kind, other} == {"organization", "platform"}:
         (head, core), (other_head, other_core) = _kind_head(x), _kind_head(y)
-        if head is not None and head == other_head:
+        if head == other_head:  # the same kind, or none: the names without it
             x, y = core, other_core
         short, long = sorted((x, y), key=len)
         return long[: len(short)] == short  # two apps of one name start are two apps: 'Google', 'Google Play'

@@ -571,3 +571,13 @@ def test_a_common_word_first_in_a_sentence_names_no_one():
         "Gangguan jaringan LintasCell juga melanda pelanggan di Jabodetabek.\n"
     )
     assert not {label for label in labels(doc, "Person") if "Pelanggan" in label or "LintasCell" in label}
+
+
+def test_a_company_named_like_its_web_address_is_an_organisation():
+    doc = doc_of(
+        "Perusahaan rintisan kecerdasan artifisial asal Jakarta, Nalar.ai, resmi meluncurkan model bahasa "
+        "Sahabat-2 pada Selasa (20/5/2025).\n"
+    )
+    assert "Nalar.ai" in labels(doc, "Organization")
+    (launch,) = events(doc, "Launch")
+    assert names(doc, launch.participants) == {"Nalar.ai"}

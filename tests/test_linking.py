@@ -61,6 +61,7 @@ def test_an_organisation_named_with_its_kind_in_either_language_is_one_participa
     assert set(name_blocks(hospital)) & set(name_blocks(org("medika-prima-hospital"))), "they meet in blocking"
     assert not one_entity(hospital, org("medika-prima")), "a company named like the hospital is another"
     assert not one_entity(org("rs-medika-prima"), org("universitas-medika-prima"))
+    assert one_entity(org("nalar-ai"), org("nalar-cerdas-indonesia")), "a company named like its web address"
 
 
 def test_two_quotes_of_one_person_on_one_day_stay_two_statements():

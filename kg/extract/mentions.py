@@ -67,6 +67,10 @@ ORG_APPOSITION = Pattern(
     r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r"){0,2}),[ \t]+(?:(?:$articles)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
     r"(?:$org_apposition)\b(?![ \t]+(?:$roles|$anaphors)\b)"  # 'VnExpress, perusahaan itu ...' starts a clause
 )
+# 'Nalar.ai', 'Lumen.io': a company named like its web address
+DOMAIN_NAMED = re.compile(
+    r"(?<![\w@/.])(" + UP + r"\w+\.(?:" + "|".join(re.escape(d) for d in name_words("company_domains")) + r"))(?![\w.])"
+)
 # 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
 PLATFORM_CUE = Pattern(
     r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)",
@@ -445,6 +449,7 @@ def cue_mentions(doc: Doc) -> None:
     found += _tail_named(doc)
     found += [(m.start(1), m.group(1), 1) for m in ORG_NOUN.get(doc.lang).finditer(doc.masked)]
     found += [(m.start(1), m.group(1), 1) for m in ORG_APPOSITION.get(doc.lang).finditer(doc.masked)]
+    found += [(m.start(1), m.group(1), 1) for m in DOMAIN_NAMED.finditer(doc.masked)]
     for start, text, shortest in sorted(found):
         name = _org_name(doc, start, text)
         if name and len(name.split()) >= shortest and not gaz.lookup(name):
