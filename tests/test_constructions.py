@@ -581,3 +581,43 @@ def test_a_company_named_like_its_web_address_is_an_organisation():
     assert "Nalar.ai" in labels(doc, "Organization")
     (launch,) = events(doc, "Launch")
     assert names(doc, launch.participants) == {"Nalar.ai"}
+
+
+def test_the_company_a_role_names_before_a_person_is_no_part_of_the_name():
+    doc = doc_of(
+        "CEO Belanjaria Stefanus Haryanto buka-bukaan soal keputusan perusahaannya kembali merumahkan karyawan.\n\n"
+        '"Kami harus efisien," kata Stefanus.\n\nMantan karyawan Belanjaria, Aulia Rahmadani, ikut berkomentar.\n'
+    )
+    assert "Stefanus Haryanto" in labels(doc, "Person")
+    assert not {label for label in labels(doc, "Person") if "Belanjaria" in label}
+    (layoff,) = events(doc, "Layoff")
+    assert names(doc, layoff.participants) == {"Belanjaria"}
+
+
+def test_it_and_the_topic_of_the_sentence_before_stand_for_the_app_the_article_is_about():
+    doc = doc_of(
+        "Indonesian online marketplace Belanjaria has laid off about 150 more employees.\n\n"
+        "The company confirmed the cuts on Tuesday. It dismissed about 300 people in February.\n\n"
+        "Belanjaria has had a difficult year. Hackers stole the personal data of 3.2 million customers in March.\n",
+        published="2025-08-15",
+    )
+    february = [e for e in events(doc, "Layoff") if e.date and e.date.value == "2025-02"]
+    assert [names(doc, e.participants) for e in february] == [{"Belanjaria"}]
+    (attack,) = events(doc, "CyberAttack")
+    assert names(doc, attack.participants) == {"Belanjaria"}
+
+
+def test_data_stolen_by_hackers_is_an_attack_on_the_company_the_article_is_about():
+    doc = doc_of(
+        "PT Belanjaria Niaga Indonesia kembali melakukan PHK. Belanjaria menutup dua gudang.\n\n"
+        "Pada Maret lalu, data 3,2 juta pelanggannya dicuri peretas dan dijual di forum gelap.\n",
+        published="2025-08-12",
+    )
+    (attack,) = events(doc, "CyberAttack")
+    assert names(doc, attack.participants) == {"Belanjaria Niaga Indonesia"}
+    assert attack.date.value == "2025-03"
+
+
+def test_a_name_does_not_run_across_lines():
+    doc = doc_of("Blak-blakan di Podcast, CEO Ungkap Alasan PHK Kedua\n\nJumat, 15 Agustus 2025 | 10:20 WIB\n\nIsi.\n")
+    assert not {label for label in labels(doc, "Person") if "Jumat" in label or "PHK" in label}

@@ -387,8 +387,9 @@ def operators(doc: Doc) -> dict:
 
 
 def _company_antecedent(doc: Doc, at: int):
-    """The company 'the company' at `at` stands for: the first organisation (or platform, as its
-    company) of its sentence, else of the sentence before: a sentence's subject comes first."""
+    """The company 'the company' at `at` stands for: the first organisation (or platform, for its
+    company) of its sentence, else of the sentence before: a sentence's subject comes first; else
+    the company, or the app, the article is about."""
     sentence = doc.sentence_at(at)
     if sentence is None:
         return None
@@ -399,9 +400,8 @@ def _company_antecedent(doc: Doc, at: int):
                 return m.entity.iri
             if m.entity.kind == "Platform" and not doc.in_quote(m.start):
                 party = _acted_on_party(doc, m.entity.iri)
-                if party:
-                    return party[0]
-    return main_company(doc)
+                return party[0] if party else m.entity.iri  # the app stands for its company
+    return main_company(doc) or dominant_platform(doc)
 
 
 def main_company(doc: Doc):
@@ -526,10 +526,12 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str, published: s
 
 
 def _named_with(doc: Doc, event: Event, iri) -> bool:
-    """Do the event's sentences name `iri` (outside quotes)?"""
+    """Do the event's sentences, or the one before its first, name `iri` (outside quotes)?
+    ('Belanjaria has had a difficult year. Hackers stole the data of 3.2 million customers')"""
+    before = [s for s in doc.sentences if s.end <= event.sentence.start][-1:]
     return iri is not None and any(
         m.entity.iri == iri and not doc.in_quote(m.start)
-        for s in (event.sentence, *event.extra_sentences)
+        for s in (*before, event.sentence, *event.extra_sentences)
         for m in doc.mentions_in(s.start, s.end)
     )
 

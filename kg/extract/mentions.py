@@ -277,7 +277,7 @@ def nickname_mentions(doc: Doc) -> None:
         _add(doc, m.start(1), m.end(2), _person_entity(doc, f"{first} {last}"))
 
 
-NAME = CAP + r"(?:\s+(?:" + CAP + "|" + "|".join(sorted(PARTICLES)) + r")){0,3}"
+NAME = CAP + r"(?:[ \t]+(?:" + CAP + "|" + "|".join(sorted(PARTICLES)) + r")){0,3}"
 SPEAKER_AFTER = Pattern(r"(?:\b(?i:$said_by)\s+|\b(?i:$according_to)\s+)(" + NAME + ")")
 SPEAKER_BEFORE = Pattern(r"(?:^|[.,;]\s+|\n)(" + NAME + r")(?:,\s+[^,]{3,60},)?\s+(?i:$speech_verbs)\b")
 PLACE_CUE = Pattern(r"\b(?:$place_cues)\s+(" + CAP + r"(?:\s+" + CAP + r")?)")
@@ -302,9 +302,9 @@ def speaker_mentions(doc: Doc) -> None:
                 or words[0] in not_name
                 or words[0] in title_words
                 or ACRONYM.match(words[0])
-                or any(w in roles or w.rstrip(",") in org_words for w in words)
+                or any(w in roles or w.rstrip(",") in org_words or w in name_words("not_organizations") for w in words)
             ):
-                continue
+                continue  # 'Ungkap Alasan PHK': 'PHK' is no word of a name
             name = " ".join(words)
             if gaz.lookup(name) or doc.in_quote(m.start(1)):
                 continue
@@ -601,6 +601,30 @@ def org_short_forms(doc: Doc) -> None:
     for iri in longer:
         doc.entities.pop(iri, None)
     _first_word_forms(doc)
+    _leading_organisations(doc)
+
+
+def _leading_organisations(doc: Doc) -> None:
+    """'CEO Belanjaria Stefanus Haryanto': a person's name of three words or more whose first word
+    names an organisation or platform of the article is that one's name, then the person's."""
+    named = {m.entity.label: m.entity for m in doc.mentions if m.entity.kind in ("Organization", "Platform")}
+    renamed = {}
+    for m in [m for m in doc.mentions if m.entity.kind == "Person" and not m.entity.known]:
+        first, _, rest = m.entity.label.partition(" ")
+        if first not in named or len(rest.split()) < 2:
+            continue
+        person = renamed.setdefault(m.entity.iri, _person_entity(doc, rest))
+        if doc.text[m.start : m.start + len(first)] == first:  # the name in full: split it
+            doc.remove_mention(m)
+            _add(doc, m.start, m.start + len(first), named[first])
+            at = m.start + doc.text[m.start : m.end].index(rest.split()[0], len(first))
+            _add(doc, at, m.end, person)
+        else:
+            m.entity = person  # 'Stefanus' alone
+    for iri, person in renamed.items():
+        doc.entities.pop(iri, None)
+        doc.entities.setdefault(person.iri, person)
+    doc.sort_mentions()
 
 
 def _first_word_forms(doc: Doc) -> None:
