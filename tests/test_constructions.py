@@ -621,3 +621,49 @@ def test_data_stolen_by_hackers_is_an_attack_on_the_company_the_article_is_about
 def test_a_name_does_not_run_across_lines():
     doc = doc_of("Blak-blakan di Podcast, CEO Ungkap Alasan PHK Kedua\n\nJumat, 15 Agustus 2025 | 10:20 WIB\n\nIsi.\n")
     assert not {label for label in labels(doc, "Person") if "Jumat" in label or "PHK" in label}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisi menangkap seorang mahasiswa berinisial FA (19) pada Senin (21/7/2025). FA ditahan di Jakarta.\n",
+        "Police on Monday arrested a 19-year-old university student, identified as FA, in Jakarta.\n",
+    ],
+)
+def test_a_suspect_named_by_initials_is_a_person(text):
+    doc = doc_of(text, published="2025-07-23")
+    assert "FA" in labels(doc, "Person")
+    assert [names(doc, e.participants) for e in events(doc, "Arrest")] == [{"FA"}]
+
+
+def test_initials_before_alias_are_a_person():
+    doc = doc_of("Pada Mei lalu, unit yang sama meringkus MRS alias Gh0stFox di Depok.\n", published="2025-07-23")
+    (arrest,) = events(doc, "Arrest")
+    assert names(doc, arrest.participants) == {"MRS"} and arrest.date.value == "2025-05"
+
+
+def test_an_undated_mention_of_this_weeks_event_is_that_event():
+    doc = doc_of(
+        "FA, yang menggunakan nama samaran xNyx, ditangkap di Cibinong pada Senin (21/7/2025) malam.\n\n"
+        "Penangkapan FA menjadi kasus peretasan kedua yang ditangani polisi tahun ini.\n",
+        published="2025-07-23",
+    )
+    assert len(events(doc, "Arrest")) == 1
+
+
+def test_elected_alone_is_an_election_when_someone_is_elected():
+    doc = doc_of(
+        "The party elected secretary-general Yohana Simanjuntak as chair on Saturday. Elected officials cheered.\n",
+        published="2025-07-21",
+    )
+    assert [names(doc, e.participants) for e in events(doc, "Election")] == [{"Yohana Simanjuntak"}]
+
+
+def test_a_trigger_in_a_relative_clause_takes_that_clauses_date():
+    doc = doc_of(
+        "Police on Monday night arrested a student, identified as FA, who allegedly defaced 40 websites of the "
+        "provincial government in June.\n",
+        published="2025-07-25",
+    )
+    (attack,) = events(doc, "CyberAttack")
+    assert attack.date.value == "2025-06"

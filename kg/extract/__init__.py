@@ -54,6 +54,7 @@ DEFAULT_PIPELINE = [
     # mentions: persons, platforms, organisations, places, each kind of cue its own component
     "gazetteer",  # names the gazetteer knows
     "dateline_place",  # 'DENPASAR, KOMPAS.com -'
+    "initials",  # 'berinisial FA', 'identified as FA', 'MRS alias Gh0stFox'
     "role_persons",  # 'Menteri Keuangan Sri Mulyani', 'analis keamanan siber Rendra Wicaksono'
     "age_persons",  # 'Budi Santoso (45)'
     "nicknames",  # 'Arnulfo "Nonoy" Dimaculangan'

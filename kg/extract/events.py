@@ -4,6 +4,7 @@ within an article merged into one."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -43,6 +44,7 @@ OBJECT_NAME = Pattern(r"\s+(?:(?i:$company_words)\s+)?(" + UP + r"[\w.-]+(?:\s+"
 COMPANY_WORD = Pattern(r"(?i)\b($company_nouns)\b")
 COMMENT = Pattern(r"(?i)\b(?:$comment_verbs)\b")
 COMPANY_ANAPHOR = Pattern(r"(?i)\b(?:$company_anaphors)\b")
+INITIALS_BEFORE = Pattern(r"(?i)\b(?:$initials_before)[ \t]*$")
 POSSESSIVE = Pattern(r"(?i)(?:$possessives|\w+(?:$possessive_suffixes))")  # 'his car', 'mobilnya'
 PRONOUN_SUBJECT = Pattern(r"(?i)\b($pronouns)\b")
 ATTRIBUTION = Pattern(r"(?i)\b($attribution)\s+(?:[\w-]+\s+){0,4}$")
@@ -50,14 +52,17 @@ PASSIVE = Pattern(r"(?i)^(?:(?:$passive_prefixes)\w+|$passive_words)$")
 WRITTEN = Pattern(r"(?i)^($written_verbs)")
 # 'Arkana Digital, a technology company listed on the Indonesia Stock Exchange, has agreed to buy':
 # what an apposition names only describes the name before it
-RELATIVE_ASIDE = Pattern(r",[ \t]+(?:$relative_pronouns)\b[^,.;\"“”]{1,150},")  # ', who was elected in 2020,'
+RELATIVE_ASIDE = Pattern(
+    r",[ \t]+(?:$relative_pronouns)\b[^,.;\"“”]{1,150}(?:,|(?=[.;]|$))"
+)  # ', who was elected in 2020,' (or to the clause's end)
 APPOSITION = Pattern(r",[ \t]+(?:$articles)[ \t]+[^,.;\"“”]{1,120},")
 
 
-def _adjacent(between: str, after: bool) -> bool:
+def _adjacent(between: str, after: bool, lang: str) -> bool:
     """No clause break between a trigger and a person after it: 'diblokir di Brasil, Elon Musk
-    sebut' is cut; a person before the trigger is its subject ('Durov, ditangkap')."""
-    return not after or "," not in between
+    sebut' is cut, but not 'arrested a student, identified as FA'; a person before the trigger is
+    its subject ('Durov, ditangkap')."""
+    return not after or "," not in between or INITIALS_BEFORE.get(lang).search(between) is not None
 
 
 @cache
@@ -190,7 +195,7 @@ def _agents(
         near = [
             m
             for m in people
-            if _adjacent(doc.masked[min(m.end, trigger_at) : max(m.start, trigger_at)], m.start > trigger_at)
+            if _adjacent(doc.masked[min(m.end, trigger_at) : max(m.start, trigger_at)], m.start > trigger_at, doc.lang)
         ]
         people = [min(near, key=lambda m: abs(m.start - trigger_at))] if near else []
     if kind.victim and not people:
@@ -288,6 +293,14 @@ def _staff(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -
     return STAFF_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
 
 
+def _someone_elected(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """'elected' alone is an election when a person follows it ('PKRN elected Yohana Simanjuntak
+    as chair'), not in 'elected officials'; other election triggers always are."""
+    if doc.masked[start:end].lower() not in word_set(doc.lang, "bare_election_verbs"):
+        return True
+    return _person_after(doc, start, end, clause_start, clause_end)
+
+
 SERVICE_AFTER = Pattern(r"(?i)(?:[ \t]+[\w.,%-]+){0,4}?[ \t]+(?:$service_nouns)\b")
 
 
@@ -307,6 +320,7 @@ NEEDS = {
     "product": _product,
     "staff": _staff,
     "service": _service,
+    "someone elected": _someone_elected,
 }
 
 
@@ -342,14 +356,16 @@ def _event_date(doc: Doc, a: int, b: int, end: int, sentence_end: int):
 
 
 def _outside_asides(doc: Doc, a: int, b: int, trigger_end: int) -> list[tuple[int, int]]:
-    """The stretches of the clause [a, b) outside the relative clauses set off by commas that do
-    not hold the trigger."""
-    pieces, at = [], a
+    """The stretches of the clause [a, b) to read the trigger's date in: the relative clause set
+    off by commas that holds the trigger, if one does; then the clause outside the others."""
+    pieces, at, own = [], a, []
     for m in RELATIVE_ASIDE.get(doc.lang).finditer(doc.masked, a, b):
-        if not m.start() < trigger_end <= m.end():
+        if m.start() < trigger_end <= m.end():
+            own = [(m.start(), m.end())]  # ', who allegedly defaced 40 websites in June,'
+        else:
             pieces.append((at, m.start()))
             at = m.end()
-    return [*pieces, (at, b)]
+    return [*own, *pieces, (at, b)]
 
 
 # 'LivoChat is operated by Livo Media', 'Dompet Rezeki yang dioperasikan PT ...', 'kanal Telegram
@@ -536,6 +552,16 @@ def _named_with(doc: Doc, event: Event, iri) -> bool:
     )
 
 
+def _recent(date: str, published: str | None) -> bool:
+    """Does `date` agree with the publication day or fall in the week before it?"""
+    if published is None or dates_agree(date, published):
+        return True
+    if len(date) != 10 or len(published) < 10:
+        return False
+    days = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(date)).days
+    return 0 <= days <= 7
+
+
 def _month_before(day: str) -> str:
     """'2024-09-09' -> '2024-08': the month before a day's month."""
     year, month = int(day[:4]), int(day[5:7])
@@ -642,9 +668,9 @@ def event_merging(doc: Doc) -> None:
         )
         if same is None and event.date is None:
             # an undated mention of a class the article already reports (not as background: dated
-            # before it) is that event told again, or a comment on it, not another
+            # a week or more before it) is that event told again, or a comment on it, not another
             same = next(
-                (e for e in found_by_class.get(cls, []) if e.date is None or dates_agree(e.date.value, current)), None
+                (e for e in found_by_class.get(cls, []) if e.date is None or _recent(e.date.value, current)), None
             )
             anaphoric = anaphoric or same is not None
         if same:

@@ -264,6 +264,26 @@ def age_person_mentions(doc: Doc) -> None:
         _add(doc, m.start(1), m.end(1), _person_entity(doc, name))
 
 
+# 'berinisial FA (19)', 'identified as FA', 'MRS alias Gh0stFox': a suspect named by initials
+INITIALS = Pattern(
+    r"(?:\b(?i:$initials_before)[ \t]+(" + UP + r"(?:\.?" + UP + r"){1,4}\.?)(?![\w])"
+    r"|(?<![\w@.])(" + UP + r"(?:\.?" + UP + r"){1,4}\.?)[ \t]+(?i:$initials_after)\b)"
+)
+
+
+def initials_mentions(doc: Doc) -> None:
+    """A person named by initials ('berinisial FA', 'identified as FA', 'MRS alias Gh0stFox'), there
+    and wherever the initials stand alone in the article."""
+    words = _words_of(doc)
+    for m in INITIALS.get(doc.lang).finditer(doc.masked):
+        g = 1 if m.group(1) else 2
+        initials = m.group(g)
+        person = _person_entity(doc, initials)
+        _add(doc, m.start(g), m.end(g), person)
+        for at in _standalone(doc.masked, initials, words):
+            _add(doc, at, at + len(initials), person)
+
+
 # 'Mayor Arnulfo "Nonoy" Dimaculangan': a nickname in quotes between a first and a last name
 NICKNAMED = re.compile(r"(?<![\w@])(" + CAP + r")[ \t]+[\"“]" + CAP + r"[\"”][ \t]+(" + CAP + r")(?![\w])")
 
@@ -833,6 +853,7 @@ MENTION_STEPS = {  # pipeline name -> step; each adds mentions where none overla
     "gazetteer": gazetteer_mentions,
     "dateline_place": dateline_place,
     "role_persons": role_person_mentions,
+    "initials": initials_mentions,
     "age_persons": age_person_mentions,
     "nicknames": nickname_mentions,
     "enumerations": enumeration_mentions,
