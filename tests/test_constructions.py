@@ -667,3 +667,25 @@ def test_a_trigger_in_a_relative_clause_takes_that_clauses_date():
     )
     (attack,) = events(doc, "CyberAttack")
     assert attack.date.value == "2025-06"
+
+
+def test_received_by_is_a_meeting():
+    doc = doc_of(
+        "Direktur Utama LintasCell Bonifasius Tarigan diterima langsung oleh Direktur Jenderal Infrastruktur "
+        "Digital Heru Prasetyo Wibisono di Jakarta.\n"
+    )
+    (meeting,) = events(doc, "Communication")
+    assert names(doc, meeting.participants) == {"Bonifasius Tarigan", "Heru Prasetyo Wibisono"}
+
+
+def test_the_app_an_article_is_about_is_what_blocked_the_app_blocks():
+    doc = doc_of(
+        "Indonesia pulls the plug on KoinRaya, the 'guaranteed yield' crypto app\n\n"
+        "Komdigi blocked the app and two dozen mirror sites at the request of the regulator. "
+        "KoinRaya had 600,000 users. Komdigi cut off the Singapore short-video app Vidura in February.\n",
+        published="2025-05-22",
+    )
+    assert "KoinRaya" in labels(doc, "Platform")
+    blocked = {e.trigger: e for e in events(doc, "Ban")}
+    assert doc.entities[blocked["blocked"].object].label == "KoinRaya"
+    assert doc.entities[blocked["cut off"].object].label == "Vidura"

@@ -301,6 +301,17 @@ def _someone_elected(doc: Doc, start: int, end: int, clause_start: int, clause_e
     return _person_after(doc, start, end, clause_start, clause_end)
 
 
+def _app_cut_off(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
+    """A cut verb is a ban when an app follows it in its clause ('cut off the Singapore short-video
+    app Vidura'), not a service ('cut voice services', an outage); other ban triggers always are."""
+    if doc.masked[start:end].lower() not in word_set(doc.lang, "cut_verbs"):
+        return True
+    if SERVICE_AFTER.get(doc.lang).match(doc.masked, end, clause_end):
+        return False
+    app = doc.first_entity(end, clause_end, "Platform")
+    return app is not None or THE_APP_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+
+
 SERVICE_AFTER = Pattern(r"(?i)(?:[ \t]+[\w.,%-]+){0,4}?[ \t]+(?:$service_nouns)\b")
 
 
@@ -321,6 +332,7 @@ NEEDS = {
     "staff": _staff,
     "service": _service,
     "someone elected": _someone_elected,
+    "app cut off": _app_cut_off,
 }
 
 
@@ -331,13 +343,15 @@ OBJECT_BREAK = Pattern(r"(?i)\b(?:$object_breaks)\b")
 def _acted_on(doc: Doc, start: int, end: int, clause_start: int, clause_end: int):
     """What the event acts on: the first name after an active trigger in its clause ('memblokir
     aplikasi Tambang Cuan', 'suspended the account of Ibáñez'), the last before a passive one
-    ('Akun X-nya diblokir'); None when the clause names none."""
+    ('Akun X-nya diblokir'), the app the article is about after 'blocked the app'; None when the
+    clause names none."""
     if PASSIVE.get(doc.lang).match(doc.masked[start:end]):
         found = [m for m in doc.mentions_in(clause_start, start) if m.entity.kind in OBJECT_KINDS]
         return found[-1].entity.iri if found else None
     found = next((m for m in doc.mentions_in(end, clause_end) if m.entity.kind in OBJECT_KINDS), None)
     if found is None or OBJECT_BREAK.get(doc.lang).search(doc.masked, end, found.start):
-        return None
+        # 'blocked the app and two dozen mirror sites'
+        return dominant_platform(doc) if THE_APP_AFTER.get(doc.lang).match(doc.masked, end, clause_end) else None
     return found.entity.iri
 
 
@@ -371,6 +385,7 @@ def _outside_asides(doc: Doc, a: int, b: int, trigger_end: int) -> list[tuple[in
 # 'LivoChat is operated by Livo Media', 'Dompet Rezeki yang dioperasikan PT ...', 'kanal Telegram
 # milik Bayang Nusantara', 'Aplikasi yang dioperasikan PT ...' (the article's app)
 OPERATED_BY = Pattern(r"(?i)[ \t]*,?[ \t]+(?:(?:yang|is|was|which is)[ \t]+)?(?:$operated_by)[ \t]+$")
+THE_APP_AFTER = Pattern(r"(?i)[ \t]+(?:$the_app)\b")
 THE_APP = Pattern(r"(?i)(?:^|(?<=[\s(]))(?:$the_app)$")
 
 

@@ -84,8 +84,8 @@ PLATFORM_APPOSITION = Pattern(
     + CAP
     + r"(?:[ \t]+"
     + CAP
-    + r")?),[ \t]+(?:(?:$articles)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:$platform_apposition)\b"
-)  # 'LivoChat, a fast-growing live-streaming app'
+    + r")?),[ \t]+(?:(?:$articles)[ \t]+)?(?:[\w'’‘\"“”-]+[ \t]+){0,3}?(?:$platform_apposition)\b"
+)  # 'LivoChat, a fast-growing live-streaming app', "KoinRaya, the 'guaranteed yield' crypto app"
 PLATFORM_AFTER_CUE = Pattern(r"(?i)\s*(?:$platform_after)\b")  # 'X account'
 # 'HalTrack', 'NusaMobile': a brand written in one word with a capital inside
 BRAND = re.compile(r"(?<![\w@.])(" + UP + r"[a-z]+" + UP + r"\w*)(?![\w@])")
