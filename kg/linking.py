@@ -15,6 +15,7 @@ Terms are N-Triples strings (`kg.ntriples`).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,22 +24,21 @@ from itertools import combinations
 
 from rdflib.namespace import OWL, RDF, SKOS
 
-from kg.lang import kind_heads, name_words
+from kg.lang import kind_heads, name_words, table
 from kg.names import ARTICLE_PREFIX, GRAPH, ID, LINKS_GRAPH, MATCHES_GRAPH, NAMES_GRAPH, NEWS, SCHEMA
 from kg.ntriples import nquads, term
 
 SAME = term(OWL.sameAs)
 MATCHED = term(NEWS.matchedWith)  # the matches graph's predicate: a match is evidence, not identity
 TYPE = term(RDF.type)
-REPORTS, PARTICIPANT, PLATFORM, DATE, PUBLISHED = (
-    term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date", "datePublished")
+REPORTS, PARTICIPANT, PLATFORM, DATE, PUBLISHED, QUOTE = (
+    term(NEWS[x]) for x in ("reports", "participant", "onPlatform", "date", "datePublished", "quote")
 )
+STATEMENT = term(NEWS.Statement)
 LANGUAGE = term(SCHEMA.inLanguage)
 NEWS_DAYS = 7  # an undated report published this many days after an event's date can tell it
 NEAR_DAYS = 31  # an undated report is compared with reports published at most this far apart
-# An event of no known kind; and quotes: one person quoted on one day by two outlets may have said
-# one thing or two (two answers at one press conference), and who said it when cannot tell which.
-NOT_LINKED = {term(NEWS.Statement), term(NEWS.Event)}
+NOT_LINKED = {term(NEWS.Event)}  # an event of no known kind
 ENTITY_PREFIX = str(ID)
 
 
@@ -52,6 +52,7 @@ class EventFacts:
     date: str | None = None  # the lexical form: '2024-08-13', '2024-08' or '2024'
     published: str | None = None  # the reporting article's publication day
     lang: str | None = None  # the reporting article's language
+    quote: str = ""  # a statement's words
 
     def keys(self) -> list[str]:
         """What blocks it: the first and the last word of each participant's name (so that 'Rudi
@@ -163,11 +164,17 @@ def events_of(graph: str, triples: Iterable[tuple[str, str, str]]) -> list[Event
             e.platform = o
         elif p == DATE:
             e.date = _lexical(o)
+        elif p == QUOTE:
+            e.quote = _lexical(o)
     return sorted(facts.values(), key=lambda e: e.iri)
 
 
 def _lexical(literal: str) -> str:
-    return literal[1 : literal.index('"', 1)]
+    """The lexical form of an N-Triples literal (escapes kept)."""
+    end = 1
+    while literal[end] != '"':
+        end += 2 if literal[end] == "\\" else 1
+    return literal[1:end]
 
 
 def same_event(x: EventFacts, y: EventFacts) -> bool:
@@ -183,6 +190,8 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     shared, reports in one article."""
     if x.cls != y.cls or x.graph == y.graph or x.cls in NOT_LINKED:
         return False
+    if x.cls == STATEMENT:
+        return _same_statement(x, y)
     if x.platform and y.platform and x.platform != y.platform:
         return False
     when = dates_agree(x.date, y.date, _slack(x, y))
@@ -196,6 +205,47 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
         near = _published_near(x, y) and (people >= 2 or same_platform or (people == 1 and _news_of_day(x, y)))
         return (people >= 2 and same_platform) or near
     return people + same_platform >= 1
+
+
+def _same_statement(x: EventFacts, y: EventFacts) -> bool:
+    """Two reports of one quote: the same speaker, in articles published within NEWS_DAYS, with
+    dates that can agree, and words in common that a translation keeps: two names or numbers, or
+    one number where the articles came out within a day of each other (one name, 'Indonesia', is
+    too common). One person quoted twice in a week says many things; what they name tells one
+    quote from another, in either language."""
+    if not shared(x.participants, y.participants) or not _published_within(x, y, NEWS_DAYS):
+        return False
+    if dates_agree(x.date, y.date, _slack(x, y)) is False:
+        return False
+    common = quote_anchors(x.quote) & quote_anchors(y.quote)
+    return len(common) >= 2 or (len(common) == 1 and min(common).isdigit() and _published_within(x, y, 1))
+
+
+def _published_within(x: EventFacts, y: EventFacts, days: int) -> bool:
+    if not x.published or not y.published or not _day(x.published) or not _day(y.published):
+        return False
+    return abs(_day(x.published) - _day(y.published)) <= days
+
+
+WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
+
+
+def quote_anchors(quote: str) -> frozenset[str]:
+    """What a quote names that a translation keeps: its capitalised words that do not open a
+    sentence ('Yohana', 'PKRN', 'Kalimantan'), and its numbers, written in digits or in words of
+    any language ('tiga' and 'three' are both '3')."""
+    numbers = table("number_words")
+    found, first = set(), True
+    for m in WORD.finditer(quote):
+        w = m.group()
+        if w.isdigit():
+            found.add(str(int(w)))
+        elif w.lower() in numbers:
+            found.add(str(numbers[w.lower()]))
+        elif w[0].isupper() and len(w) > 1 and not first:
+            found.add(w)
+        first = quote[m.end() : m.end() + 1] in (".", "!", "?")
+    return frozenset(found)
 
 
 def _news_of_day(x: EventFacts, y: EventFacts) -> bool:
@@ -239,6 +289,9 @@ def why_same(x: EventFacts, y: EventFacts, name: Callable[[str], str] | None = N
         reasons.append(f"same platform: {_label(x.platform)}")
     if when is None and _published_near(x, y):
         reasons.append(f"published within {NEAR_DAYS} days: {x.published} and {y.published}")
+    if x.cls == STATEMENT:
+        common = sorted(quote_anchors(x.quote) & quote_anchors(y.quote))
+        reasons.append("the quotes both name " + ", ".join(common))
     if when is None and _news_of_day(x, y):
         undated = y if x.date else x
         reasons.append(f"the undated report, published {undated.published}, tells the news of its day")
@@ -310,7 +363,10 @@ def _pairs(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
     """The pairs of one bucket that could be linked: dated events of one month (or one year, where
     only the year is known) with each other, and undated ones with all (a famous person's bucket
     holds thousands of events; comparing all pairs would be quadratic). The last day of a month
-    meets the first of the next."""
+    meets the first of the next. Statements: those published within NEWS_DAYS of each other."""
+    if bucket and bucket[0].cls == STATEMENT:
+        yield from _near_in_publication(bucket)
+        return
     by_month: dict[str, list[EventFacts]] = defaultdict(list)
     for e in bucket:
         by_month[(e.date or "")[:7]].append(e)
@@ -335,6 +391,16 @@ def _pairs(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
         yield from ((x, y) for y in dated)
 
 
+def _near_in_publication(bucket: list[EventFacts]) -> Iterable[tuple[EventFacts, EventFacts]]:
+    """The pairs of `bucket` published at most NEWS_DAYS apart (a window sliding over the days)."""
+    dated = sorted((_day(e.published or ""), e.iri, e) for e in bucket)
+    start = 0
+    for i, (day, _, e) in enumerate(dated):
+        while dated[start][0] < day - NEWS_DAYS:
+            start += 1
+        yield from ((f, e) for _, _, f in dated[start:i])
+
+
 def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tuple[str, str, str]]:
     """The links of `new` events, among themselves and to `candidates` (events already linked
     among themselves)."""
@@ -351,7 +417,7 @@ def link_new(new: list[EventFacts], candidates: Iterable[EventFacts]) -> set[tup
 
 # In the store: the events already there, the links graph, and bringing it up to date.
 
-EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published ?lang WHERE {
+EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published ?lang ?quote WHERE {
   %s
   GRAPH ?g { ?a <%s> ?ev . ?ev a ?cls }
   FILTER(STRSTARTS(STR(?g), "%s"))
@@ -360,6 +426,7 @@ EVENTS_QUERY = """SELECT ?g ?ev ?cls ?p ?pl ?date ?published ?lang WHERE {
   OPTIONAL { GRAPH ?g3 { ?ev <%s> ?date } FILTER(STRSTARTS(STR(?g3), "%s")) }
   OPTIONAL { GRAPH ?g4 { ?a <%s> ?published } FILTER(STRSTARTS(STR(?g4), "%s")) }
   OPTIONAL { GRAPH ?g5 { ?a <%s> ?lang } FILTER(STRSTARTS(STR(?g5), "%s")) }
+  OPTIONAL { GRAPH ?g6 { ?ev <%s> ?quote } FILTER(STRSTARTS(STR(?g6), "%s")) }
 }"""
 
 
@@ -367,12 +434,12 @@ def stored_events(store, iris: Iterable[str] = ()) -> list[EventFacts]:
     """Events in the store's article graphs: all of them, or those named."""
     named = " ".join(iris)
     restrict = "VALUES ?ev { %s }" % named if named else ""
-    facts = (NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished, SCHEMA.inLanguage)
+    facts = (NEWS.participant, NEWS.onPlatform, NEWS.date, NEWS.datePublished, SCHEMA.inLanguage, NEWS.quote)
     rows = store.select(
         EVENTS_QUERY % (restrict, NEWS.reports, ARTICLE_PREFIX, *(x for p in facts for x in (p, ARTICLE_PREFIX)))
     )
     events: dict[str, EventFacts] = {}
-    for g, ev, cls, p, pl, day, published, lang in rows:
+    for g, ev, cls, p, pl, day, published, lang, quote in rows:
         e = events.get(ev)
         if e is None:
             e = events[ev] = EventFacts(
@@ -388,6 +455,8 @@ def stored_events(store, iris: Iterable[str] = ()) -> list[EventFacts]:
             e.platform = pl
         if day:
             e.date = _lexical(day)
+        if quote:
+            e.quote = _lexical(quote)
     return [e for e in events.values() if e.cls not in NOT_LINKED]
 
 

@@ -71,6 +71,32 @@ def test_two_quotes_of_one_person_on_one_day_stay_two_statements():
     assert not same_event(said("<x>", "a"), said("<y>", "b"))
 
 
+def test_a_quote_told_in_two_languages_is_one_statement_and_two_quotes_are_two():
+    def said(iri, article, quote, published, lang):
+        speaker = frozenset({f"<{ID}person-yohana-simanjuntak>"})
+        return EventFacts(iri, article, STATEMENT, speaker, None, None, published, lang, quote)
+
+    speech = said(
+        "<a>",
+        "g1",
+        "Mulai malam ini tidak ada lagi kubu Yohana atau kubu Rudi, yang ada hanya PKRN,",
+        "2025-07-19",
+        "id",
+    )
+    told = said("<b>", "g2", "From tonight there is no Yohana camp or Rudi camp, only PKRN,", "2025-07-21", "en")
+    other = said(
+        "<c>", "g3", "She won the branches, not the boardroom. Now she has to win them over,", "2025-07-21", "en"
+    )
+    late = said("<d>", "g4", told.quote, "2025-08-21", "en")
+    assert same_event(speech, told)
+    assert not same_event(speech, other), "the same speaker in the same week, saying something else"
+    assert not same_event(speech, late), "a month later"
+    warning = said("<e>", "g5", "Kami sudah melayangkan tiga kali surat peringatan,", "2025-02-13", "id")
+    assert same_event(warning, said("<f>", "g6", "We sent three warning letters,", "2025-02-14", "en")), (
+        "one number, a day apart"
+    )
+
+
 def test_a_chain_of_matches_names_one_event_by_its_first_report():
     matches = {("<c>", SAME, "<d>"), ("<a>", SAME, "<c>"), ("<b>", SAME, "<c>"), ("<x>", SAME, "<y>")}
     assert canonical(matches) == {
