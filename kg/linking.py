@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 
 from rdflib.namespace import OWL, RDF, SKOS
@@ -98,6 +99,7 @@ def _kind_head(words: tuple[str, ...]) -> tuple[int | None, tuple[str, ...]]:
     return None, words
 
 
+@lru_cache(maxsize=1 << 18)  # blocking and linking ask about the same pairs of names again and again
 def one_entity(a: str, b: str) -> bool:
     """Two participants that can be one entity named fully in one report and shortly in another:
     the same IRI; a person whose shorter name (two words or more) keeps the longer's words in
@@ -213,12 +215,12 @@ def _same_statement(x: EventFacts, y: EventFacts) -> bool:
     one number where the articles came out within a day of each other (one name, 'Indonesia', is
     too common). One person quoted twice in a week says many things; what they name tells one
     quote from another, in either language."""
-    if not shared(x.participants, y.participants) or not _published_within(x, y, NEWS_DAYS):
-        return False
-    if dates_agree(x.date, y.date, _slack(x, y)) is False:
+    if not _published_within(x, y, NEWS_DAYS) or dates_agree(x.date, y.date, _slack(x, y)) is False:
         return False
     common = quote_anchors(x.quote) & quote_anchors(y.quote)
-    return len(common) >= 2 or (len(common) == 1 and min(common).isdigit() and _published_within(x, y, 1))
+    if not (len(common) >= 2 or (len(common) == 1 and min(common).isdigit() and _published_within(x, y, 1))):
+        return False
+    return shared(x.participants, y.participants) > 0
 
 
 def _published_within(x: EventFacts, y: EventFacts, days: int) -> bool:
@@ -230,6 +232,7 @@ def _published_within(x: EventFacts, y: EventFacts, days: int) -> bool:
 WORD = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def quote_anchors(quote: str) -> frozenset[str]:
     """What a quote names that a translation keeps: its capitalised words that do not open a
     sentence ('Yohana', 'PKRN', 'Kalimantan'), and its numbers, written in digits or in words of
@@ -621,8 +624,9 @@ def _blocks(store, new_events: list[EventFacts]) -> dict[tuple[str, str], set]:
 
 def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str, bool]:
     """The date prefixes an event's date can agree with (the months of the day and of the days
-    beside it; '~' matches nothing), its publication window, and whether a report with no date
-    may match it however far apart (it names two participants and a platform)."""
+    beside it; '~' matches nothing), its publication window (a statement's: the week around it),
+    and whether a report with no date may match it however far apart (it names two participants
+    and a platform)."""
     if e.date and len(e.date) == 10 and _day(e.date):
         days = tuple(sorted({date.fromordinal(_day(e.date) + k).isoformat()[:7] for k in (-1, 0, 1)}))
     else:
@@ -631,7 +635,10 @@ def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str, bool]:
     if not e.published or not _day(e.published):
         return days, "~", "~", loose
     at = _day(e.published)
-    first, after = date.fromordinal(at - NEAR_DAYS).isoformat(), date.fromordinal(at + NEAR_DAYS + 1).isoformat()
+    near = NEWS_DAYS if e.cls == STATEMENT else NEAR_DAYS  # a quote is told within a week
+    if e.cls == STATEMENT:
+        days, loose = ("~",), False
+    first, after = date.fromordinal(at - near).isoformat(), date.fromordinal(at + near + 1).isoformat()
     return days, first, after, loose
 
 

@@ -636,6 +636,11 @@ def test_a_suspect_named_by_initials_is_a_person(text):
     assert [names(doc, e.participants) for e in events(doc, "Arrest")] == [{"FA"}]
 
 
+def test_initials_with_dots_are_the_person_without():
+    doc = doc_of("The suspect, identified only by his initials M.R.S., was arrested on Wednesday. MRS is 24.\n")
+    assert labels(doc, "Person") == {"MRS"}
+
+
 def test_initials_before_alias_are_a_person():
     doc = doc_of("Pada Mei lalu, unit yang sama meringkus MRS alias Gh0stFox di Depok.\n", published="2025-07-23")
     (arrest,) = events(doc, "Arrest")

@@ -278,7 +278,7 @@ def initials_mentions(doc: Doc) -> None:
     for m in INITIALS.get(doc.lang).finditer(doc.masked):
         g = 1 if m.group(1) else 2
         initials = m.group(g)
-        person = _person_entity(doc, initials)
+        person = _person_entity(doc, initials.replace(".", ""))  # 'M.R.S.' and 'MRS' are one person
         _add(doc, m.start(g), m.end(g), person)
         for at in _standalone(doc.masked, initials, words):
             _add(doc, at, at + len(initials), person)
