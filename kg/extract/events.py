@@ -288,9 +288,7 @@ STAFF_AFTER = Pattern(r"(?i)(?:[ \t]+[\w.,%-]+){0,5}?[ \t]+(?:$staff_nouns)\b")
 def _staff(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """A cut verb is a layoff when staff follow it in its clause ('memangkas sekitar 300
     karyawan', 'dismissed about 300 people'); other layoff triggers always are."""
-    if doc.masked[start:end].lower() not in word_set(doc.lang, "cut_verbs"):
-        return True
-    return STAFF_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+    return not _cut_verb(doc, start, end) or STAFF_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
 
 
 def _someone_elected(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
@@ -304,7 +302,7 @@ def _someone_elected(doc: Doc, start: int, end: int, clause_start: int, clause_e
 def _app_cut_off(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """A cut verb is a ban when an app follows it in its clause ('cut off the Singapore short-video
     app Vidura'), not a service ('cut voice services', an outage); other ban triggers always are."""
-    if doc.masked[start:end].lower() not in word_set(doc.lang, "cut_verbs"):
+    if not _cut_verb(doc, start, end):
         return True
     if SERVICE_AFTER.get(doc.lang).match(doc.masked, end, clause_end):
         return False
@@ -317,10 +315,13 @@ SERVICE_AFTER = Pattern(r"(?i)(?:[ \t]+[\w.,%-]+){0,4}?[ \t]+(?:$service_nouns)\
 
 def _service(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """A cut verb is an outage when a service follows it in its clause ('cut voice and data
-    services', 'cut off internet access'); other outage triggers always are."""
-    if doc.masked[start:end].lower() not in word_set(doc.lang, "cut_verbs"):
-        return True
-    return SERVICE_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+    services', 'cut off internet service'); other outage triggers always are."""
+    return not _cut_verb(doc, start, end) or SERVICE_AFTER.get(doc.lang).match(doc.masked, end, clause_end) is not None
+
+
+def _cut_verb(doc: Doc, start: int, end: int) -> bool:
+    """Is the trigger at [start, end) a cut verb ('cut', 'memangkas'), an event only by what it cuts?"""
+    return doc.masked[start:end].lower() in word_set(doc.lang, "cut_verbs")
 
 
 # The checks an event type's `needs` names (kg/lang/events.toml)
