@@ -642,11 +642,25 @@ def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str, bool]:
     return days, first, after, loose
 
 
+# A statement's candidates: its speaker's statements published in its week, the week held in the
+# query (a speaker quoted in thousands of articles would otherwise send them all back)
+STATEMENT_CANDIDATES = """SELECT DISTINCT ?ev WHERE {
+  VALUES (?q ?from ?to) { %s }
+  GRAPH ?g { ?ev <%s> ?q }
+  FILTER(STRSTARTS(STR(?g), "%s"))
+  GRAPH ?g0 { ?ev a %s }
+  GRAPH ?g1 { ?a <%s> ?ev }
+  GRAPH ?g3 { ?a <%s> ?pub }
+  FILTER(STR(?pub) >= ?from && STR(?pub) < ?to)
+}"""
+
+
 def _candidates(store, blocks: dict[tuple[str, str], set]) -> set[str]:
     """The stored events in `blocks` (`_blocks`): each (class, key) looked up once, its events'
     dates and publication days then held against the windows of the new events that want it."""
-    found = set()
-    keys = sorted(blocks)
+    said = sorted((q, w[1], w[2]) for (c, q), ws in blocks.items() if c == STATEMENT for w in ws if w[1] != "~")
+    found = _statement_candidates(store, said)
+    keys = sorted(k for k in blocks if k[0] != STATEMENT)
     for i in range(0, len(keys), 200):
         values = " ".join(f"({c} {k})" for c, k in keys[i : i + 200])
         for key in (NEWS.participant, NEWS.onPlatform):
@@ -655,6 +669,23 @@ def _candidates(store, blocks: dict[tuple[str, str], set]) -> set[str]:
                 day, published = d and _lexical(d), pub and _lexical(pub)
                 if ev not in found and any(_in_window(w, day, published) for w in blocks[c, q]):
                     found.add(ev)
+    return found
+
+
+def _statement_candidates(store, said: list[tuple[str, str, str]]) -> set[str]:
+    """The stored statements of each (speaker, first day, day after the last) in `said`."""
+    found = set()
+    for i in range(0, len(said), 200):
+        values = " ".join(f'({q} "{a}" "{b}")' for q, a, b in said[i : i + 200])
+        query = STATEMENT_CANDIDATES % (
+            values,
+            NEWS.participant,
+            ARTICLE_PREFIX,
+            STATEMENT,
+            NEWS.reports,
+            NEWS.datePublished,
+        )
+        found |= {ev for (ev,) in store.select(query)}
     return found
 
 
