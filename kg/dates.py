@@ -57,7 +57,7 @@ PATTERNS = [
     (
         "weekday",
         re.compile(
-            r"(?:,\s*|\b(?:pada|on|last)\s+(?:hari\s+)?)"
+            r"(?:,\s*|\b(?:pada|on|last|early|late|since|sejak)\s+(?:hari\s+)?)"
             + _WEEKDAY
             + r"(?=\s*[.,;)]|\s+(?:pagi|siang|sore|malam|dini hari|morning|afternoon|evening|night)\b)",
             re.I,

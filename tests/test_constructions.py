@@ -694,3 +694,27 @@ def test_the_app_an_article_is_about_is_what_blocked_the_app_blocks():
     blocked = {e.trigger: e for e in events(doc, "Ban")}
     assert doc.entities[blocked["blocked"].object].label == "KoinRaya"
     assert doc.entities[blocked["cut off"].object].label == "Vidura"
+
+
+def test_a_suspect_identified_by_name_is_the_one_arrested():
+    doc = doc_of(
+        "Police arrested a suspect, identified as Ramil Cabrera, 34, in neighboring Lipa City early Sunday.\n",
+        published="2025-05-04",
+    )
+    (arrest,) = events(doc, "Arrest")
+    assert names(doc, arrest.participants) == {"Ramil Cabrera"}
+    assert arrest.date.value == "2025-05-04"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its patient app, Medika Prima Care, has been down since Monday, and staff registered patients on paper.\n",
+        "Selain sistem pendaftaran, aplikasi pasien Medika Prima Care juga tidak dapat diakses sejak Senin pagi.\n",
+    ],
+)
+def test_an_app_of_three_words_named_after_its_cue_is_down(text):
+    doc = doc_of(text, published="2025-04-16")
+    (outage,) = events(doc, "Outage")
+    assert doc.entities[outage.platform].label == "Medika Prima Care"
+    assert outage.date.value == "2025-04-14"

@@ -73,8 +73,16 @@ DOMAIN_NAMED = re.compile(
 )
 # 'aplikasi Signal', 'aplikasi pemesanan tiket TiketBis', 'super app LumoraPay'
 PLATFORM_CUE = Pattern(
-    r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r")?)(?!\w)",
+    r"\b(?i:$platform_cues)(?:[ \t]+(?!(?:$stopwords)\b)[a-z]+){0,3}[ \t]+("
+    + CAP
+    + r"(?:[ \t]+"
+    + CAP
+    + r"){0,2})(?!\w)",
     starts_with="platform_cues",
+)
+# 'Its patient app, Medika Prima Care, has been down': the cue, then the name set off by commas
+PLATFORM_CUE_APPOSED = Pattern(
+    r"\b(?i:$platform_cues),[ \t]+(" + CAP + r"(?:[ \t]+" + CAP + r"){0,2}),", starts_with="platform_cues"
 )
 PLATFORM_BEFORE = Pattern(
     r"(?<![\w@])(" + CAP + r"(?:[ \t]+" + CAP + r")?)[ \t]+(?:$platform_nouns_after)\b"
@@ -264,16 +272,26 @@ def age_person_mentions(doc: Doc) -> None:
         _add(doc, m.start(1), m.end(1), _person_entity(doc, name))
 
 
-# 'berinisial FA (19)', 'identified as FA', 'MRS alias Gh0stFox': a suspect named by initials
+# 'berinisial FA (19)', 'identified as FA', 'MRS alias Gh0stFox': a suspect named by initials (or
+# by name: 'identified as Ramil Cabrera')
 INITIALS = Pattern(
-    r"(?:\b(?i:$initials_before)[ \t]+(" + UP + r"(?:\.?" + UP + r"){1,4}\.?)(?![\w])"
+    r"(?:\b(?i:$initials_before)[ \t]+("
+    + UP
+    + r"(?:\.?"
+    + UP
+    + r"){1,4}\.?|"
+    + CAP
+    + r"(?:[ \t]+"
+    + CAP
+    + r"){1,2})(?![\w])"
     r"|(?<![\w@.])(" + UP + r"(?:\.?" + UP + r"){1,4}\.?)[ \t]+(?i:$initials_after)\b)"
 )
 
 
 def initials_mentions(doc: Doc) -> None:
     """A person named by initials ('berinisial FA', 'identified as FA', 'MRS alias Gh0stFox'), there
-    and wherever the initials stand alone in the article."""
+    and wherever the initials stand alone in the article; or by name after the same cues
+    ('identified as Ramil Cabrera')."""
     words = _words_of(doc)
     for m in INITIALS.get(doc.lang).finditer(doc.masked):
         g = 1 if m.group(1) else 2
@@ -475,7 +493,7 @@ def cue_mentions(doc: Doc) -> None:
         if name and len(name.split()) >= shortest and not gaz.lookup(name):
             _add(doc, start, start + len(name), gaz.entity("Organization", name), swallow=True)
     skip = word_set(doc.lang, "not_name") | word_set(doc.lang, "org_heads") | name_words("legal_forms")
-    patterns = (PLATFORM_CUE, PLATFORM_APPOSITION)
+    patterns = (PLATFORM_CUE, PLATFORM_CUE_APPOSED, PLATFORM_APPOSITION)
     if word_set(doc.lang, "platform_nouns_after"):
         patterns += (PLATFORM_BEFORE,)
     cued = [m.span(1) for rx in patterns for m in rx.get(doc.lang).finditer(doc.masked)]
