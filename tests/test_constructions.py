@@ -718,3 +718,12 @@ def test_an_app_of_three_words_named_after_its_cue_is_down(text):
     (outage,) = events(doc, "Outage")
     assert doc.entities[outage.platform].label == "Medika Prima Care"
     assert outage.date.value == "2025-04-14"
+
+
+def test_a_launch_names_what_is_launched_not_the_articles_usual_app():
+    doc = doc_of(
+        "Nalar.ai resmi meluncurkan model bahasa Sahabat-2 pada Selasa (20/5/2025).\n\n"
+        '"Kami tidak menargetkan mengalahkan ChatGPT," ujar Ayu. Pengguna ChatGPT di Indonesia terus tumbuh.\n'
+    )
+    (launch,) = events(doc, "Launch")
+    assert launch.platform is None or doc.entities[launch.platform].label != "ChatGPT"

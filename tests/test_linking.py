@@ -95,6 +95,8 @@ def test_a_quote_told_in_two_languages_is_one_statement_and_two_quotes_are_two()
     assert same_event(warning, said("<f>", "g6", "We sent three warning letters,", "2025-02-14", "en")), (
         "one number, a day apart"
     )
+    alive = said("<g>", "g7", "Saya masih di sini. Mereka sudah gagal dua kali,", "2025-05-05", "id")
+    assert same_event(alive, said("<h>", "g8", "I am still here. They failed twice,", "2025-05-04", "en"))
 
 
 def test_a_chain_of_matches_names_one_event_by_its_first_report():
