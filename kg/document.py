@@ -143,6 +143,13 @@ class Doc:
             return self.sentences[i]
         return None
 
+    def sentence_before(self, sentence: Sentence) -> Sentence | None:
+        """The nearest sentence that ends before `sentence` starts, if any."""
+        i = bisect_right(self._starts_of("sentences"), sentence.start) - 1
+        while i >= 0 and self.sentences[i].end > sentence.start:
+            i -= 1
+        return self.sentences[i] if i >= 0 else None
+
     def first_date(
         self, start: int, end: int, outside_quotes: bool = False, outside_datelines: bool = False
     ) -> DateValue | None:

@@ -204,7 +204,9 @@ def same_event(x: EventFacts, y: EventFacts) -> bool:
     if not people and _persons(x) and _persons(y):
         return False  # two interviews on one platform on one day, with other people, are two
     if when is None:  # one side undated: near in publication, or two people and the platform in common
-        near = _published_near(x, y) and (people >= 2 or same_platform or (people == 1 and _news_of_day(x, y)))
+        near = _published_within(x, y, NEAR_DAYS) and (
+            people >= 2 or same_platform or (people == 1 and _news_of_day(x, y))
+        )
         return (people >= 2 and same_platform) or near
     return people + same_platform >= 1
 
@@ -224,6 +226,7 @@ def _same_statement(x: EventFacts, y: EventFacts) -> bool:
 
 
 def _published_within(x: EventFacts, y: EventFacts, days: int) -> bool:
+    """Were the two reports' articles published at most `days` apart?"""
     if not x.published or not y.published or not _day(x.published) or not _day(y.published):
         return False
     return abs(_day(x.published) - _day(y.published)) <= days
@@ -259,7 +262,7 @@ def _news_of_day(x: EventFacts, y: EventFacts) -> bool:
     if not undated.published or not _day(undated.published):
         return False
     if dated.date is None:
-        return bool(dated.published) and abs(_day(undated.published) - _day(dated.published)) <= NEWS_DAYS
+        return _published_within(x, y, NEWS_DAYS)
     if len(dated.date) == 10:
         return 0 <= _day(undated.published) - _day(dated.date) <= NEWS_DAYS
     return len(dated.date) == 7 and undated.published.startswith(dated.date)
@@ -290,7 +293,7 @@ def why_same(x: EventFacts, y: EventFacts, name: Callable[[str], str] | None = N
         reasons.append("shared participants: " + ", ".join(people))
     if x.platform and x.platform == y.platform:
         reasons.append(f"same platform: {_label(x.platform)}")
-    if when is None and _published_near(x, y):
+    if when is None and _published_within(x, y, NEAR_DAYS):
         reasons.append(f"published within {NEAR_DAYS} days: {x.published} and {y.published}")
     if x.cls == STATEMENT:
         common = sorted(quote_anchors(x.quote) & quote_anchors(y.quote))
@@ -340,12 +343,6 @@ def _next_day(d: str | None) -> str:
     if not d or len(d) != 10 or not _day(d):
         return ""
     return date.fromordinal(_day(d) + 1).isoformat()
-
-
-def _published_near(x: EventFacts, y: EventFacts) -> bool:
-    if not x.published or not y.published:
-        return False
-    return abs(_day(x.published) - _day(y.published)) <= NEAR_DAYS
 
 
 def _link(x: EventFacts, y: EventFacts) -> tuple[str, str, str]:
@@ -492,9 +489,10 @@ def canonical(matches: set, facts: dict[str, EventFacts] | None = None) -> set[t
     """`first owl:sameAs report` for every report of every group of matched reports.
 
     Matches join transitively, so groups are made pair by pair, the surest pairs first (the same
-    day, then days a time zone apart, then dated on both sides, then more in common), and two groups stay apart when joining them would
-    put two reports of one article, or two dates that disagree, in one event: a report that
-    gives only the month must not make one event of two outages a day apart. `facts` holds the
+    day, then days a time zone apart, then dated on both sides, then more in common), and two
+    groups stay apart when joining them would put two reports of one article, or two dates that
+    disagree, in one event: a report that gives only the month must not make one event of two
+    outages a day apart. `facts` holds the
     events by IRI (without them, every match joins)."""
     facts = facts or {}
     parent: dict[str, str] = {}
@@ -627,19 +625,18 @@ def _window(e: EventFacts) -> tuple[tuple[str, ...], str, str, bool]:
     beside it; '~' matches nothing), its publication window (a statement's: the week around it),
     and whether a report with no date may match it however far apart (it names two participants
     and a platform)."""
-    if e.date and len(e.date) == 10 and _day(e.date):
-        days = tuple(sorted({date.fromordinal(_day(e.date) + k).isoformat()[:7] for k in (-1, 0, 1)}))
+    if e.cls == STATEMENT:  # a quote is told within a week: only its publication week counts
+        days, loose, near = ("~",), False, NEWS_DAYS
     else:
-        days = (e.date or "~",)
-    loose = len(e.participants) >= 2 and e.platform is not None
+        if e.date and len(e.date) == 10 and _day(e.date):
+            days = tuple(sorted({date.fromordinal(_day(e.date) + k).isoformat()[:7] for k in (-1, 0, 1)}))
+        else:
+            days = (e.date or "~",)
+        loose, near = len(e.participants) >= 2 and e.platform is not None, NEAR_DAYS
     if not e.published or not _day(e.published):
         return days, "~", "~", loose
     at = _day(e.published)
-    near = NEWS_DAYS if e.cls == STATEMENT else NEAR_DAYS  # a quote is told within a week
-    if e.cls == STATEMENT:
-        days, loose = ("~",), False
-    first, after = date.fromordinal(at - near).isoformat(), date.fromordinal(at + near + 1).isoformat()
-    return days, first, after, loose
+    return days, date.fromordinal(at - near).isoformat(), date.fromordinal(at + near + 1).isoformat(), loose
 
 
 # A statement's candidates: its speaker's statements published in its week, the week held in the

@@ -175,14 +175,7 @@ def _agents(
     pronoun = PRONOUN_SUBJECT.get(doc.lang).search(doc.masked, a, trigger_at)
     if pronoun and not any(m.start < trigger_at for m in people):
         # 'Prabowo disclosed that he had held a phone call with ...': 'he' is the last person named
-        earlier = next(
-            (
-                m
-                for m in doc.mentions_in(max(0, a - 2000), pronoun.start(), reverse=True)
-                if m.entity.kind == "Person" and not inside_quote(doc, m.start)
-            ),
-            None,
-        )
+        earlier = _last_person(doc, max(0, a - 2000), pronoun.start())
         if earlier is not None:
             people = [earlier, *people]
     # 'Kiriyenko, wakil kepala staf pertama Putin': Putin only qualifies Kiriyenko's role
@@ -201,26 +194,24 @@ def _agents(
     if kind.victim and not people:
         # 'Musk, who endorsed Trump in July after an assassination attempt': the nearest person before
         sentence = doc.sentence_at(trigger_at)
-        last = next(
-            (
-                m
-                for m in doc.mentions_in(sentence.start, trigger_at, reverse=True)
-                if m.entity.kind == "Person" and not inside_quote(doc, m.start)
-            ),
-            None,
-        )
+        last = _last_person(doc, sentence.start, trigger_at)
         if last is None and _possessed(doc, trigger_at):
             # 'gunmen ambushed his vehicle', 'mobilnya ditembaki': the person named last before
-            last = next(
-                (
-                    m
-                    for m in doc.mentions_in(max(0, sentence.start - 2000), sentence.start, reverse=True)
-                    if m.entity.kind == "Person" and not inside_quote(doc, m.start)
-                ),
-                None,
-            )
+            last = _last_person(doc, max(0, sentence.start - 2000), sentence.start)
         people = [last] if last else []
     return list(dict.fromkeys(m.entity.iri for m in people)), list(dict.fromkeys(m.entity.iri for m in claimed))
+
+
+def _last_person(doc: Doc, start: int, end: int):
+    """The last person mentioned in [start, end) outside quotes, or None."""
+    return next(
+        (
+            m
+            for m in doc.mentions_in(start, end, reverse=True)
+            if m.entity.kind == "Person" and not inside_quote(doc, m.start)
+        ),
+        None,
+    )
 
 
 def _possessed(doc: Doc, trigger_at: int) -> bool:
@@ -294,7 +285,7 @@ def _staff(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -
 def _someone_elected(doc: Doc, start: int, end: int, clause_start: int, clause_end: int) -> bool:
     """'elected' alone is an election when a person follows it ('PKRN elected Yohana Simanjuntak
     as chair'), not in 'elected officials'; other election triggers always are."""
-    if doc.masked[start:end].lower() not in word_set(doc.lang, "bare_election_verbs"):
+    if not _trigger_in(doc, start, end, "bare_election_verbs"):
         return True
     return _person_after(doc, start, end, clause_start, clause_end)
 
@@ -321,7 +312,12 @@ def _service(doc: Doc, start: int, end: int, clause_start: int, clause_end: int)
 
 def _cut_verb(doc: Doc, start: int, end: int) -> bool:
     """Is the trigger at [start, end) a cut verb ('cut', 'memangkas'), an event only by what it cuts?"""
-    return doc.masked[start:end].lower() in word_set(doc.lang, "cut_verbs")
+    return _trigger_in(doc, start, end, "cut_verbs")
+
+
+def _trigger_in(doc: Doc, start: int, end: int, words: str) -> bool:
+    """Is the trigger at [start, end) one of the language's word list `words`?"""
+    return doc.masked[start:end].lower() in word_set(doc.lang, words)
 
 
 # The checks an event type's `needs` names (kg/lang/events.toml)
@@ -425,8 +421,11 @@ def _company_antecedent(doc: Doc, at: int):
     sentence = doc.sentence_at(at)
     if sentence is None:
         return None
-    earlier = [s for s in doc.sentences if s.end <= sentence.start][-1:]
-    for s, end in [(sentence, at), *((e, e.end) for e in earlier)]:
+    stretches = [(sentence, at)]
+    earlier = doc.sentence_before(sentence)
+    if earlier is not None:
+        stretches.append((earlier, earlier.end))
+    for s, end in stretches:
         for m in doc.mentions_in(s.start, end):
             if m.entity.kind == "Organization" and not doc.in_quote(m.start):
                 return m.entity.iri
@@ -449,10 +448,7 @@ def main_company(doc: Doc):
                 for party in _acted_on_party(doc, m.entity.iri)[:1]:
                     if doc.entities[party].kind == "Organization":
                         counts[party] += 1
-        if not counts or max(counts.values()) < 2:
-            return None
-        top = max(counts.values())
-        return next(iri for iri in counts if counts[iri] == top)
+        return _counted_most(counts)
 
     return doc.memo(("main company",), find)
 
@@ -519,11 +515,15 @@ def _matches_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Mat
 def most_mentioned(doc: Doc, kind: str):
     """The entity of `kind` the article is about: the one mentioned most, at least twice (the
     first named of those tied), or None."""
-    counts = Counter(m.entity.iri for m in doc.mentions if m.entity.kind == kind)
+    return _counted_most(Counter(m.entity.iri for m in doc.mentions if m.entity.kind == kind))
+
+
+def _counted_most(counts: Counter):
+    """The key counted most, at least twice (the first counted of those tied), or None."""
     if not counts or max(counts.values()) < 2:
         return None
     top = max(counts.values())
-    return next(m.entity.iri for m in doc.mentions if m.entity.kind == kind and counts[m.entity.iri] == top)
+    return next(key for key, n in counts.items() if n == top)
 
 
 def dominant_platform(doc: Doc):
@@ -560,10 +560,11 @@ def _same_event(old: Event, new: Event, anaphoric: bool, lang: str, published: s
 def _named_with(doc: Doc, event: Event, iri) -> bool:
     """Do the event's sentences, or the one before its first, name `iri` (outside quotes)?
     ('Belanjaria has had a difficult year. Hackers stole the data of 3.2 million customers')"""
-    before = [s for s in doc.sentences if s.end <= event.sentence.start][-1:]
+    sentences = [doc.sentence_before(event.sentence), event.sentence, *event.extra_sentences]
     return iri is not None and any(
         m.entity.iri == iri and not doc.in_quote(m.start)
-        for s in (*before, event.sentence, *event.extra_sentences)
+        for s in sentences
+        if s is not None
         for m in doc.mentions_in(s.start, s.end)
     )
 

@@ -683,10 +683,9 @@ def _first_word_forms(doc: Doc) -> None:
             continue
         for at in _standalone(doc.masked, first, words):
             end = at + len(first)
-            after = doc.masked[end : end + 2]
             sentence = doc.sentence_at(at)
             if doc.mention_at(at) is None and sentence is not None and running_text(doc, sentence):
-                if not (after[:1] == " " and after[1:2].isupper()):  # 'Belanjaria Niaga': a longer name
+                if not _capital_next(doc, end, " "):  # 'Belanjaria Niaga': a longer name
                     _add(doc, at, end, named[0][0])
     doc.sort_mentions()
 
@@ -766,22 +765,25 @@ def repeated_names(doc: Doc) -> None:
             continue  # the end of a longer run
         if _capitalised_by_place(doc, m.start(1)) or any(doc.gazetteer.lookup(p) for p in [m.group(1), *parts]):
             continue
-        alone = [at for p in (parts[0], parts[-1]) for at in _standalone(doc.masked, p, words) if _alone(doc, at, p)]
-        if alone:
+        if any(_alone(doc, at, p) for p in (parts[0], parts[-1]) for at in _standalone(doc.masked, p, words)):
             _add(doc, m.start(1), m.end(1), _person_entity(doc, m.group(1)))
 
 
 def _alone(doc: Doc, at: int, word: str) -> bool:
     """Does `word` at `at` stand alone (no capitalised word beside it) in running text, not first
     in its sentence and not named already?"""
-    before = CAP_BEFORE.search(doc.masked, max(0, at - 40), at)
-    after = doc.masked[at + len(word) : at + len(word) + 2]
     return (
-        before is None
-        and not (after[:1] in " \t" and after[1:2].isupper())
+        CAP_BEFORE.search(doc.masked, max(0, at - 40), at) is None
+        and not _capital_next(doc, at + len(word), " \t")
         and doc.mention_at(at) is None
         and not _capitalised_by_place(doc, at)
     )
+
+
+def _capital_next(doc: Doc, end: int, spaces: str) -> bool:
+    """Does a capitalised word follow the word ending at `end`, after one of `spaces`?"""
+    after = doc.masked[end : end + 2]
+    return after[:1] in spaces and after[1:2].isupper()
 
 
 def short_form_mentions(doc: Doc) -> None:
